@@ -1,0 +1,12 @@
+"""`soilkg report` (not yet implemented)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report", hidden=True)
+    def _stub() -> None:
+        """Not yet implemented."""
+        raise typer.Exit(2)

@@ -1,0 +1,12 @@
+"""`soilkg serve` (not yet implemented)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("serve", hidden=True)
+    def _stub() -> None:
+        """Not yet implemented."""
+        raise typer.Exit(2)

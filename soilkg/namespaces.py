@@ -1,0 +1,84 @@
+"""The IRI scheme: one base, one ontology namespace, one folder of resources per kind.
+
+Every resource we describe has the IRI ``{BASE}id/{kind}/{slug}``; its Turtle file is
+``data/{kind}/{slug}.ttl``. Parts of a resource (a decision's paragraphs, a report's
+paragraphs and footnotes) extend the owner's IRI with ``/`` and live in the owner's file.
+"""
+
+from rdflib import Namespace
+
+BASE = "https://w3id.org/soilkg/"
+ID = BASE + "id/"
+SKG = Namespace(BASE + "ontology#")
+SOURCE_GRAPH = BASE + "source/"  # named graph of a file: SOURCE_GRAPH + repo-relative path
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCT = Namespace("http://purl.org/dc/terms/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SCHEMA = Namespace("https://schema.org/")
+FABIO = Namespace("http://purl.org/spar/fabio/")
+BIBO = Namespace("http://purl.org/ontology/bibo/")
+DOCO = Namespace("http://purl.org/spar/doco/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SDG = Namespace("http://metadata.un.org/sdg/")
+AGROVOC = Namespace("http://aims.fao.org/aos/agrovoc/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+# Prefixes written at the top of every data file and offered to SPARQL users.
+PREFIXES: dict[str, str] = {
+    "skg": str(SKG),
+    "id": ID,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "org": str(ORG),
+    "prov": str(PROV),
+    "dcat": str(DCAT),
+    "dct": str(DCT),
+    "skos": str(SKOS),
+    "schema": str(SCHEMA),
+    "fabio": str(FABIO),
+    "bibo": str(BIBO),
+    "doco": str(DOCO),
+    "time": str(TIME),
+    "sh": str(SH),
+    "sdg": str(SDG),
+    "agrovoc": str(AGROVOC),
+    "wd": str(WD),
+}
+
+# Kinds of resource: folder name under data/ -> the class their main resource must have.
+KINDS: dict[str, str] = {
+    "initiative": "Initiative",
+    "plan": "PlanOfAction",
+    "framework": "PolicyFramework",
+    "decision": "PolicyDecision",
+    "organisation": "Organisation",
+    "network": "Network",
+    "programme": "Programme",
+    "survey": "Survey",
+    "publication": "Publication",
+    "periodical": "Periodical",
+    "document": "MeetingDocument",
+    "meeting": "Meeting",
+    "person": "Person",
+    "country": "Country",
+    "sdg-target": "SDGTarget",
+    "theme": "Theme",
+    "actor-group": "ActorGroup",
+    "figure": "ReportedFigure",
+    "dataset": "Dataset",
+    "case-study": "CaseStudy",
+    # Controlled vocabularies for case studies (SKOS concepts, mapped to AGROVOC where certain).
+    "practice": "Practice",
+    "organism-group": "OrganismGroup",
+    "threat": "Threat",
+    "land-use": "LandUse",
+}
+
+for _kind in KINDS:
+    PREFIXES[_kind.replace("-", "")] = f"{ID}{_kind}/"

@@ -1,0 +1,36 @@
+"""Print findings and errors for people (rich) or machines (JSON). One place, one shape."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from soilkg.errors import Finding, Severity, SoilkgError
+
+_STYLE = {Severity.VIOLATION: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+stdout = Console(highlight=False, soft_wrap=True)
+
+
+def print_findings(findings: Sequence[Finding], fmt: str = "text", console: Console | None = None) -> None:
+    if fmt == "json":
+        counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
+        json.dump({"findings": [f.to_json() for f in findings], "counts": counts}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    out = console or stdout
+    for finding in sorted(findings, key=lambda f: (f.file, f.line or 0, f.severity.value)):
+        style = _STYLE[finding.severity]
+        out.print(f"[bold]{finding.where()}[/bold]: [{style}]{finding.severity.value}[/{style}] "
+                  f"{finding.message}" + (f" [dim]({finding.rule})[/dim]" if finding.rule else ""),
+                  markup=True)
+
+
+def print_error(error: SoilkgError) -> None:
+    if error.findings:
+        print_findings(error.findings, console=stderr)
+    stderr.print(f"[bold red]error:[/bold red] {error.message}", markup=True)

@@ -1,0 +1,74 @@
+"""Where things are: the repository's source folders and the derived build folder."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCE_DIRS = ("ontology", "shapes", "data")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The repository root: $SOILKG_ROOT, else the nearest parent holding pyproject.toml and data/."""
+    env = os.environ.get("SOILKG_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "pyproject.toml").is_file() and (candidate / "data").is_dir():
+            return candidate
+    # Installed without a checkout next to cwd: fall back to the checkout the package came from.
+    return Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def here(cls) -> Project:
+        return cls(find_root())
+
+    @property
+    def ontology(self) -> Path:
+        return self.root / "ontology"
+
+    @property
+    def shapes(self) -> Path:
+        return self.root / "shapes"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def checks(self) -> Path:
+        """Named SPARQL quality checks (one .rq each), switched on by name."""
+        return self.root / "shapes" / "checks"
+
+    @property
+    def queries(self) -> Path:
+        """Reporters' named queries, served at /queries."""
+        return self.root / "server" / "queries"
+
+    @property
+    def build(self) -> Path:
+        """Derived artefacts (store, site, reports): rebuildable, never edited. $SOILKG_BUILD overrides."""
+        env = os.environ.get("SOILKG_BUILD")
+        return Path(env).resolve() if env else self.root / ".soilkg"
+
+    def source_files(self) -> list[Path]:
+        """Every Turtle file that is a source of truth, in a stable order."""
+        files: list[Path] = []
+        for folder in SOURCE_DIRS:
+            base = self.root / folder
+            if base.is_dir():
+                files.extend(sorted(base.rglob("*.ttl")))
+        return files
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
