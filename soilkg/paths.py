@@ -58,13 +58,20 @@ class Project:
         env = os.environ.get("SOILKG_BUILD")
         return Path(env).resolve() if env else self.root / ".soilkg"
 
-    def source_files(self) -> list[Path]:
+    @property
+    def demo(self) -> Path:
+        """Demonstration case studies: shown in the guide and tests, left out of the public build."""
+        return self.root / "examples" / "case-studies"
+
+    def source_files(self, include_demo: bool = False) -> list[Path]:
         """Every Turtle file that is a source of truth, in a stable order."""
         files: list[Path] = []
         for folder in SOURCE_DIRS:
             base = self.root / folder
             if base.is_dir():
                 files.extend(sorted(base.rglob("*.ttl")))
+        if include_demo and self.demo.is_dir():
+            files.extend(sorted(self.demo.rglob("*.ttl")))
         return files
 
     def relative(self, path: Path) -> str:

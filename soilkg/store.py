@@ -53,7 +53,8 @@ def syntax_finding(relative_path: str, error: SyntaxError, text: str) -> Finding
     message = f"Turtle syntax error: {detail}."
     if snippet:
         message += f" Offending text: `{snippet[:120]}`."
-    message += " Check for a missing ' .' or ' ;' at the end of the previous statement, an unclosed quote or <IRI>, or an undeclared prefix."
+    message += (" Check for a missing ' .' or ' ;' at the end of the previous statement,"
+                " an unclosed quote or <IRI>, or an undeclared prefix.")
     return Finding(relative_path, line, message, Severity.VIOLATION, rule="turtle-syntax", column=column)
 
 
