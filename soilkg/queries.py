@@ -92,9 +92,12 @@ def load_all(folder: Path) -> dict[str, NamedQuery]:
     return {q.name: q for q in (parse_query_file(p) for p in sorted(folder.glob("*.rq")))}
 
 
-def bindings(query: NamedQuery, values: dict[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def bindings(query: NamedQuery, values: dict[str, str]) -> dict[ox.Variable, Term]:
     """RDF terms for the given parameter values, falling back to each parameter's default."""
-    out: dict[ox.Variable, ox.NamedNode | ox.Literal] = {}
+    out: dict[ox.Variable, Term] = {}
     for param in query.parameters:
         raw = values.get(param.name, param.default)
         if raw is not None and raw != "":
