@@ -44,17 +44,21 @@ def syntax_finding(relative_path: str, error: SyntaxError, text: str) -> Finding
     """A Turtle syntax error as file:line:column with the offending text and a hint."""
     line = error.lineno or None
     column = error.offset or None
-    snippet = ""
-    if line is not None:
-        lines = text.splitlines()
-        if 0 < line <= len(lines):
-            snippet = lines[line - 1].strip()
+    lines = text.splitlines()
     detail = str(error.msg).split(": ", 1)[-1] if error.msg else "invalid Turtle"
+    # Errors found at the end of the file (or on a blank line) are about the last written line.
+    if line is not None and (line > len(lines) or not lines[line - 1].strip()):
+        while line > 1 and (line > len(lines) or not lines[line - 1].strip()):
+            line -= 1
+        column = len(lines[line - 1]) if 0 < line <= len(lines) else None
+        if "end" in detail.lower():
+            detail = "the file ends in the middle of a statement"
+    snippet = lines[line - 1].strip() if line is not None and 0 < line <= len(lines) else ""
     message = f"Turtle syntax error: {detail}."
     if snippet:
         message += f" Offending text: `{snippet[:120]}`."
-    message += (" Check for a missing ' .' or ' ;' at the end of the previous statement,"
-                " an unclosed quote or <IRI>, or an undeclared prefix.")
+    message += (" Check for a missing ' .' or ' ;' at the end of the statement, an unclosed quote"
+                " or <IRI>, or an undeclared prefix.")
     return Finding(relative_path, line, message, Severity.VIOLATION, rule="turtle-syntax", column=column)
 
 
