@@ -9,11 +9,15 @@ Header format (SIB sparql-examples style metadata, kept in comments so the file 
     # keywords: publications, report
 
 Each ``param`` line is ``name | datatype (xsd:... or iri) | default | description``; the query uses
-``?name``. Parameters are bound as RDF terms (pyoxigraph ``substitutions``), never pasted as text.
+``?name``. Parameters are bound as RDF terms, never pasted as text: ``inline`` writes the terms
+(serialized by pyoxigraph) in a ``VALUES`` block that opens the WHERE group, the same for the embedded
+store and any other engine. So use each parameter in the query's top-level group, not only in a
+sub-select; a parameter left empty stays unbound (write the query so that this means "all").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +26,15 @@ import pyoxigraph as ox
 from soilkg.namespaces import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+
+# Lexical forms we check before binding, so a bad value is a clear 400 and not an empty answer.
+_LEXICAL = {
+    "xsd:date": (re.compile(r"^-?\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$"), "a date such as 2024-01-01"),
+    "xsd:gYear": (re.compile(r"^-?\d{4}$"), "a year such as 2024"),
+    "xsd:integer": (re.compile(r"^[+-]?\d+$"), "a whole number"),
+    "xsd:decimal": (re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"), "a decimal number"),
+    "xsd:boolean": (re.compile(r"^(true|false|1|0)$"), "true or false"),
+}
 
 
 @dataclass(frozen=True)
@@ -34,9 +47,17 @@ class Parameter:
     def term(self, value: str) -> ox.NamedNode | ox.Literal:
         """The RDF term for a user-supplied value (raises ValueError when it is not valid)."""
         if self.datatype == "iri":
-            return ox.NamedNode(expand_curie(value))
+            iri = expand_curie(value.strip())
+            if ":" not in iri:
+                raise ValueError(f"`{self.name}` must be an IRI or a prefixed name such as network:netsob")
+            return ox.NamedNode(iri)  # raises ValueError for characters an IRI cannot hold
         if self.datatype in ("xsd:string", "string"):
             return ox.Literal(value)
+        if self.datatype in _LEXICAL:
+            pattern, hint = _LEXICAL[self.datatype]
+            if not pattern.match(value.strip()):
+                raise ValueError(f"`{self.name}` must be {hint}, not `{value}`")
+            value = value.strip()
         datatype = expand_curie(self.datatype)
         literal = ox.Literal(value, datatype=ox.NamedNode(datatype))
         return literal
@@ -106,8 +127,27 @@ def bindings(query: NamedQuery, values: dict[str, str]) -> dict[ox.Variable, Ter
 
 
 def run(store: ox.Store, query: NamedQuery, values: dict[str, str] | None = None) -> ox.QuerySolutions:
-    """Evaluate a named SELECT query on a store, with the union of named graphs as default graph."""
-    result = store.query(query.sparql, substitutions=bindings(query, values or {}),
-                         use_default_graph_as_union=True)
+    """Evaluate a named SELECT query on a store, with the union of named graphs as default graph.
+
+    Parameters are bound by ``inline`` (as over HTTP): pyoxigraph's ``substitutions`` only accepts
+    variables that the query projects, which a GROUP BY query with a filter parameter does not.
+    """
+    result = store.query(inline(query, values or {}), use_default_graph_as_union=True)
     assert isinstance(result, ox.QuerySolutions), f"{query.name} must be a SELECT query"
     return result
+
+def inline(query: NamedQuery, values: dict[str, str]) -> str:
+    """The query text with its parameters bound by a VALUES block opening the WHERE group.
+
+    The terms are written by pyoxigraph from RDF term objects (N-Triples syntax, escaped), so a
+    parameter value can never change the query's structure.
+    """
+    from soilkg.api.guard import where_group_offset  # the tokenizer that skips strings and IRIs
+
+    bound = bindings(query, values)
+    if not bound:
+        return query.sparql
+    at = where_group_offset(query.sparql)
+    names = " ".join(str(v) for v in bound)
+    terms = " ".join(str(t) for t in bound.values())
+    return f"{query.sparql[:at]} VALUES ({names}) {{ ({terms}) }} {query.sparql[at:]}"

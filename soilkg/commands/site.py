@@ -1,12 +1,36 @@
-"""`soilkg site` (not yet implemented)."""
+"""`soilkg site build`: the catalogue site for policy officers, generated from the graph."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from soilkg.output import stdout
+from soilkg.paths import Project
+
+site_app = typer.Typer(help="The catalogue site: generated pages for every resource, lists, map and downloads.",
+                       no_args_is_help=True)
+
+
+@site_app.command("build")
+def build(
+    include_demo: Annotated[bool, typer.Option(
+        "--include-demo", help="Also show the demonstration case studies (examples/case-studies).")] = False,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Folder for the built site (default: <build folder>/site).", file_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
+) -> None:
+    """Build the static site (works from disk or any static host; `soilkg serve` serves it with the API)."""
+    from soilkg.sitegen import build_site_info
+
+    info = build_site_info(Project.here(), include_demo=include_demo, force=force, out=out)
+    if info.rebuilt:
+        stdout.print(f"Built {info.pages} pages in {info.seconds:.1f} s: {info.path}/index.html")
+    else:
+        stdout.print(f"The site is up to date ({info.pages} pages): {info.path}/index.html")
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("site", hidden=True)
-    def _stub() -> None:
-        """Not yet implemented."""
-        raise typer.Exit(2)
+    app.add_typer(site_app, name="site")

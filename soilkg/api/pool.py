@@ -1,0 +1,134 @@
+"""A pool of evaluation processes; a query that overruns is stopped by killing its process.
+
+pyoxigraph has no timeout and holds the GIL-free Rust evaluation until it finishes, so the only
+way to really stop an ORDER BY or COUNT over a cartesian product is to end the process that runs
+it. Each worker serves one query at a time; a killed worker is replaced in the background while
+the others keep answering.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing as mp
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from soilkg.api import worker as worker_module
+from soilkg.api.problems import ApiError
+
+log = logging.getLogger("soilkg.api")
+START_TIMEOUT = 60.0  # a new worker imports pyoxigraph and opens the store
+
+
+@dataclass(eq=False)  # identity, so workers can live in a set
+class Worker:
+    process: BaseProcess
+    conn: Connection
+
+    def call(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...] | None:
+        """Send a job and wait for its reply; None when the time is up or the worker died."""
+        try:
+            self.conn.send(job)
+            if self.conn.poll(timeout):
+                reply: tuple[Any, ...] = self.conn.recv()
+                return reply
+        except (EOFError, OSError, BrokenPipeError):
+            pass
+        return None
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class WorkerPool:
+    def __init__(self, store_link: Path, size: int) -> None:
+        self.store_link = store_link
+        self.size = max(1, size)
+        self.context = mp.get_context("spawn")  # never fork a threaded server
+        self.threads = ThreadPoolExecutor(max_workers=self.size + 2, thread_name_prefix="soilkg-worker-wait")
+        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.all: set[Worker] = set()
+        self.killed = 0
+        self.started = 0
+        self._closing = False
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def _spawn(self) -> Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=worker_module.main, args=(child, str(self.store_link)),
+                                       daemon=True, name="soilkg-query-worker")
+        process.start()
+        child.close()
+        worker = Worker(process, parent)
+        if not parent.poll(START_TIMEOUT):
+            worker.kill()
+            raise RuntimeError("a query worker did not start")
+        hello = parent.recv()
+        if hello[0] != "ready":
+            worker.kill()
+            raise ApiError(503, "store_unavailable", str(hello[1]))
+        self.started += 1
+        return worker
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        workers = await asyncio.gather(*(loop.run_in_executor(self.threads, self._spawn) for _ in range(self.size)))
+        for w in workers:
+            self.all.add(w)
+            self.idle.put_nowait(w)
+
+    async def _replace(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            fresh = await loop.run_in_executor(self.threads, self._spawn)
+        except (RuntimeError, ApiError, OSError) as error:
+            log.error("could not start a replacement query worker: %s", error)
+            return
+        if self._closing:
+            fresh.kill()
+            return
+        self.all.add(fresh)
+        self.idle.put_nowait(fresh)
+
+    @property
+    def busy(self) -> int:
+        return len(self.all) - self.idle.qsize()
+
+    async def run(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        """The worker's reply; ApiError 503 when no worker frees up in time, 504 when the query overruns."""
+        try:
+            worker = await asyncio.wait_for(self.idle.get(), timeout)
+        except TimeoutError:
+            raise ApiError(503, "busy", "Every query worker stayed busy for the whole timeout; try again later.",
+                           headers={"Retry-After": str(int(timeout) + 1)}) from None
+        loop = asyncio.get_running_loop()
+        reply = await loop.run_in_executor(self.threads, worker.call, job, timeout)
+        if reply is None:
+            # Overran (or crashed): kill it so the CPU is free at once, and start a new one.
+            self.all.discard(worker)
+            await loop.run_in_executor(self.threads, worker.kill)
+            self.killed += 1
+            task = asyncio.create_task(self._replace())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            raise ApiError(504, "timeout",
+                           f"The query ran longer than {timeout:g} s and was stopped. Narrow it (fewer joins, "
+                           "a LIMIT, no cross products) or run it on your own copy of the data.",
+                           {"timeout_seconds": timeout})
+        self.idle.put_nowait(worker)
+        return reply
+
+    async def close(self) -> None:
+        self._closing = True
+        for w in list(self.all):
+            w.kill()
+        self.all.clear()
+        self.threads.shutdown(wait=False, cancel_futures=True)

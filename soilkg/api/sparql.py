@@ -1,0 +1,113 @@
+"""The SPARQL 1.1 Protocol at /sparql (query only) and the Graph Store Protocol's GET at /graph."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from soilkg.api import guard
+from soilkg.api.backend import Backend, Dataset
+from soilkg.api.describe import service_description
+from soilkg.api.formats import GRAPHS, family_for, negotiate
+from soilkg.api.problems import ApiError
+from soilkg.api.settings import Settings
+
+router = APIRouter(tags=["SPARQL"])
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
+
+
+def _state(request: Request) -> tuple[Backend, Settings, set[str]]:
+    state = request.app.state
+    return state.backend, state.settings, state.graphs
+
+
+async def run_query(request: Request, query: str, dataset: Dataset | None = None, format_param: str | None = None,
+                    accept: str | None = None, filename: str | None = None) -> Response:
+    """Guard, negotiate, evaluate: the one path every SPARQL query of the API takes."""
+    backend, settings, graphs = _state(request)
+    dataset = dataset or Dataset()
+    found = guard.inspect(query, allowed_services=settings.allowed_services, known_graphs=graphs)
+    for graph in (*dataset.default_graphs, *dataset.named_graphs):
+        if graph not in graphs:
+            raise ApiError(403, "graph_refused", f"<{graph}> is not a graph of this store; nothing is fetched "
+                           "from elsewhere.", {"graph": graph})
+    if found.from_graphs or found.from_named:
+        # The query names its own dataset: pass it on explicitly, so that the union default graph
+        # (our default) does not override FROM.
+        dataset = Dataset(tuple(found.from_graphs), tuple(found.from_named))
+    fmt = negotiate(family_for(found.form), accept if accept is not None else request.headers.get("accept"),
+                    format_param)
+    answer = await backend.execute(query, fmt.media_type, dataset)
+    headers = {"Vary": "Accept"}
+    if filename:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt.extension}"'
+    media_type = answer.media_type + ("; charset=utf-8" if answer.media_type.startswith("text/") else "")
+    return Response(answer.body, media_type=media_type, headers=headers)
+
+
+def _dataset(pairs: list[tuple[str, str]]) -> Dataset:
+    return Dataset(tuple(v for k, v in pairs if k == "default-graph-uri"),
+                   tuple(v for k, v in pairs if k == "named-graph-uri"))
+
+
+@router.get("/sparql", summary="SPARQL query (GET); without a query, the service description")
+async def sparql_get(request: Request,
+                     query: str | None = Query(None, description="A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, "
+                                               "DESCRIBE)"),
+                     format: str | None = Query(None, description="json, xml, csv, tsv, turtle, ntriples, "
+                                                "rdfxml, jsonld (overrides Accept)")) -> Response:
+    pairs = parse_qsl(request.url.query, keep_blank_values=True)
+    if any(k == "update" for k, _ in pairs):
+        raise guard.read_only_refusal("the `update` parameter")
+    if query is None:
+        return service_description(request, format)
+    return await run_query(request, query, _dataset(pairs), format)
+
+
+@router.post("/sparql", summary="SPARQL query by POST (form or application/sparql-query body)")
+async def sparql_post(request: Request, format: str | None = Query(None)) -> Response:
+    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    url_pairs = parse_qsl(request.url.query, keep_blank_values=True)
+    body = await request.body()
+    if content_type == UPDATE:
+        raise guard.read_only_refusal("application/sparql-update")
+    if content_type == DIRECT:
+        return await run_query(request, body.decode("utf-8", errors="replace"), _dataset(url_pairs), format)
+    if content_type == FORM:
+        pairs = parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+        if any(k == "update" for k, _ in pairs):
+            raise guard.read_only_refusal("the `update` parameter")
+        queries = [v for k, v in pairs if k == "query"]
+        if len(queries) != 1:
+            raise ApiError(400, "bad_request", "Send exactly one `query` parameter.")
+        fmt = format or next((v for k, v in pairs if k == "format"), None)
+        return await run_query(request, queries[0], _dataset(pairs + url_pairs), fmt)
+    raise ApiError(415, "unsupported_media_type",
+                   f"POST a query as {FORM} (query=...) or as {DIRECT}; `{content_type or 'no content type'}` "
+                   "is not accepted.")
+
+
+@router.get("/graph", tags=["Graph Store"], summary="Graph Store Protocol GET: one named graph, or ?default")
+async def graph_get(request: Request, graph: str | None = Query(None, description="A named graph IRI "
+                                                                 "(https://w3id.org/soilkg/source/<file>)"),
+                    default: str | None = Query(None, description="Present: the default graph (the union)"),
+                    format: str | None = Query(None)) -> Response:
+    backend, _settings, graphs = _state(request)
+    if graph is None and default is None:
+        raise ApiError(400, "bad_request", "Name a graph with ?graph=IRI, or ask for ?default.",
+                       {"graphs": sorted(graphs)[:50]})
+    fmt = negotiate(GRAPHS, request.headers.get("accept"), format)
+    if graph is not None:
+        if graph not in graphs:
+            raise ApiError(404, "not_found", f"There is no graph <{graph}> in this store.")
+        # The IRI is one of our own graph names (checked above), never free text from the client.
+        query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    else:
+        query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    answer = await backend.execute(query, fmt.media_type)
+    return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})

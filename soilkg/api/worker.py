@@ -1,0 +1,183 @@
+"""Evaluation inside a worker process: open the store read-only, run one query at a time, serialize.
+
+The parent kills this process when a query overruns its time (pyoxigraph cannot be interrupted),
+so everything here may stop at any instruction without harm: the store is opened read-only.
+Imports stay light (no FastAPI) because a replacement worker must start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from itertools import islice
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from soilkg.namespaces import PREFIXES
+
+Reply = tuple[Any, ...]  # ("ok", media_type, body) or ("error", status, code, message, detail)
+
+RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_POSITION = re.compile(r"at (\d+):(\d+)")
+# Output prefixes: the shared ones plus the parts of the report and of decision 15/28, so that
+# Turtle shows report:p4 rather than document:cgrfa-20-item-8-4\/p4.
+OUTPUT_PREFIXES = {**PREFIXES, "report": PREFIXES["id"] + "document/cgrfa-20-item-8-4/",
+                   "dec15-28": PREFIXES["id"] + "decision/cbd-cop-dec-15-28/"}
+
+
+def used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
+    """Only the prefixes whose namespace some IRI of the answer has (not fifty unused lines)."""
+    spaces: set[str] = set()
+    for triple in triples:
+        for term in (triple.subject, triple.predicate, triple.object):
+            if isinstance(term, ox.NamedNode):
+                value = term.value
+                spaces.add(value[:max(value.rfind("/"), value.rfind("#")) + 1])
+    return {prefix: space for prefix, space in OUTPUT_PREFIXES.items() if space in spaces}
+
+
+def term_json(term: Any) -> dict[str, Any]:
+    """A term in SPARQL 1.1 JSON results form (with the RDF-star 'triple' extension)."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": {"subject": term_json(term.subject), "predicate": term_json(term.predicate),
+                                        "object": term_json(term.object)}}
+
+
+def _too_many(limit: int, what: str) -> Reply:
+    return ("error", 422, "too_many_results",
+            f"The answer has more than {limit} {what}; this server does not send truncated answers. "
+            "Add a LIMIT (and OFFSET to page) or narrow the query.", {"limit": limit})
+
+
+def _too_big(limit: int) -> Reply:
+    return ("error", 422, "response_too_large",
+            f"The answer is larger than {limit} bytes; add a LIMIT or select fewer columns.", {"limit": limit})
+
+
+def _select(solutions: ox.QuerySolutions, media_type: str, max_rows: int) -> Reply:
+    names = [v.value for v in solutions.variables]
+    rows = []
+    # Our own JSON so that rows can be counted as they stream; the library writes the other formats.
+    for solution in islice(solutions, max_rows + 1):
+        rows.append({n: term_json(t) for n in names if (t := solution[n]) is not None})
+    if len(rows) > max_rows:
+        return _too_many(max_rows, "rows")
+    body = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}},
+                      ensure_ascii=False, separators=(",", ":")).encode()
+    if media_type != "application/sparql-results+json":
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        assert isinstance(parsed, ox.QuerySolutions)
+        written = parsed.serialize(format=RESULT_FORMATS[media_type])
+        assert written is not None  # no output stream given: the library returns bytes
+        body = written
+    return ("ok", media_type, body)
+
+
+def _graph(triples: Iterator[ox.Triple], media_type: str, max_rows: int) -> Reply:
+    kept = list(islice(triples, max_rows + 1))
+    if len(kept) > max_rows:
+        return _too_many(max_rows, "triples")
+    prefixes = used_prefixes(kept) if media_type in ("text/turtle", "application/rdf+xml") else None
+    return ("ok", media_type, ox.serialize(kept, format=GRAPH_FORMATS[media_type], prefixes=prefixes))
+
+
+def evaluate(store: ox.Store, job: dict[str, Any]) -> Reply:
+    """Run one query job and serialize its answer; errors come back as values, never raised."""
+    media_type = job["format"]
+    options: dict[str, Any] = {"use_default_graph_as_union": job.get("union", True)}
+    if job.get("default_graph"):
+        options = {"default_graph": [ox.NamedNode(g) for g in job["default_graph"]]}
+    if job.get("named_graphs"):
+        options["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
+    try:
+        result = store.query(job["query"], **options)
+        if isinstance(result, ox.QueryBoolean):
+            if media_type not in RESULT_FORMATS:
+                return ("error", 406, "not_acceptable", "An ASK answer is a boolean: ask for a results format.", None)
+            return ("ok", media_type, result.serialize(format=RESULT_FORMATS[media_type]))
+        if isinstance(result, ox.QuerySolutions):
+            if media_type not in RESULT_FORMATS:
+                return ("error", 406, "not_acceptable", "A SELECT answer needs a results format.", None)
+            reply = _select(result, media_type, job["max_rows"])
+        else:
+            if media_type not in GRAPH_FORMATS:
+                return ("error", 406, "not_acceptable", "A CONSTRUCT/DESCRIBE answer needs an RDF format.", None)
+            reply = _graph(result, media_type, job["max_rows"])
+    except SyntaxError as error:
+        message = str(error.msg if hasattr(error, "msg") else error)
+        match = _POSITION.search(message)
+        detail = {"line": int(match.group(1)), "column": int(match.group(2))} if match else None
+        return ("error", 400, "malformed_query", f"The query is not valid SPARQL: {message}", detail)
+    except (ValueError, TypeError) as error:
+        return ("error", 400, "query_error", f"The query cannot be evaluated: {error}", None)
+    except OSError:
+        return ("error", 500, "store_error", "The store could not be read. Rebuild it with `soilkg build`.", None)
+    if reply[0] == "ok" and len(reply[2]) > job["max_bytes"]:
+        return _too_big(job["max_bytes"])
+    return reply
+
+
+class StoreHandle:
+    """The read-only store behind the ``store`` link, reopened when a build swaps the link."""
+
+    def __init__(self, link: Path) -> None:
+        self.link = link
+        self.target: Path | None = None
+        self.store: ox.Store | None = None
+
+    def get(self) -> ox.Store:
+        target = self.link.resolve()
+        if self.store is None or target != self.target:
+            self.store = ox.Store.read_only(str(target))
+            self.target = target
+        return self.store
+
+
+def main(conn: Connection, store_link: str) -> None:
+    """Worker loop: announce readiness, then answer jobs until the pipe closes or we are killed."""
+    handle = StoreHandle(Path(store_link))
+    try:
+        handle.get()
+    except OSError:
+        conn.send(("dead", "The store could not be opened. Run `soilkg build`."))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            store = handle.get()
+        except OSError:
+            conn.send(("error", 503, "store_unavailable", "The store could not be opened. Run `soilkg build`.",
+                       None))
+            continue
+        conn.send(evaluate(store, job))

@@ -1,0 +1,96 @@
+"""The case-study spreadsheet: its template (header, a row of help, an example) and reading it back
+as records numbered the way a spreadsheet numbers its rows (the header is row 1)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from soilkg.curation.fields import CASE_STUDY_FIELDS, IMPACT_FIELDS, IMPACT_SLOTS, all_columns, impact_column
+from soilkg.errors import Finding, SoilkgError
+
+COMMENT = "#"  # a row whose first cell starts with it is skipped (the help and example rows)
+
+
+def _help_row() -> list[str]:
+    cells = [("(required) " if f.required else "") + f.help for f in CASE_STUDY_FIELDS]
+    for slot in range(1, IMPACT_SLOTS + 1):
+        for f in IMPACT_FIELDS:
+            needed = "(required for impact 1) " if slot == 1 and f.required else ""
+            cells.append(needed + f.help)
+    cells[0] = f"{COMMENT} " + cells[0]
+    return cells
+
+
+def _example_row() -> list[str]:
+    cells = [f.example for f in CASE_STUDY_FIELDS]
+    cells[0] = f"{COMMENT}example-" + cells[0]
+    for slot in range(1, IMPACT_SLOTS + 1):
+        cells.extend(f.example if slot == 1 else "" for f in IMPACT_FIELDS)
+    return cells
+
+
+def template_text() -> str:
+    """Header, then a help row and an example row that the importer skips (their first cell starts with #)."""
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([all_columns(), _help_row(), _example_row()])
+    return buffer.getvalue()
+
+
+def write_template(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(template_text().encode("utf-8"))  # bytes: keep the CSV's own line ends
+
+
+@dataclass(frozen=True)
+class Record:
+    row: int  # spreadsheet row number: the header is row 1
+    cells: dict[str, str]
+
+
+def read_records(path: Path, shown: str) -> Iterator[Record]:
+    """The data rows of the spreadsheet, with the header checked first."""
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")  # utf-8-sig: spreadsheets save a BOM
+    except OSError as error:
+        raise SoilkgError(f"Cannot read {shown}: {error.strerror}.", exit_code=2) from None
+    with handle:
+        try:
+            reader = csv.reader(handle)
+            header = [h.strip() for h in next(reader, [])]
+            _check_header(header, shown)
+            for number, cells in enumerate(reader, start=2):
+                if not any(c.strip() for c in cells) or cells[0].lstrip().startswith(COMMENT):
+                    continue
+                yield Record(number, {name: (cells[i].strip() if i < len(cells) else "")
+                                      for i, name in enumerate(header) if name})
+        except UnicodeDecodeError:
+            raise SoilkgError(f"{shown} is not UTF-8 text. In your spreadsheet, save as "
+                              "\"CSV UTF-8 (comma delimited)\".", exit_code=2) from None
+        except csv.Error as error:
+            raise SoilkgError(f"{shown} is not a readable CSV file ({error}). Save it again as CSV.",
+                              exit_code=2) from None
+
+
+def _check_header(header: list[str], shown: str) -> None:
+    import difflib
+
+    known = all_columns()
+    findings = []
+    for index, name in enumerate(header, start=1):
+        if name and name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" Did you mean `{close[0]}`?" if close else " Delete the column or rename it."
+            findings.append(Finding(shown, 1, f"column `{name}` is not a column of the template.{hint}",
+                                    rule="csv-header", column=index))
+    required = [f.column for f in CASE_STUDY_FIELDS if f.required]
+    required += [impact_column(1, f) for f in IMPACT_FIELDS if f.required]
+    missing = [c for c in required if c not in header]
+    if missing:
+        findings.append(Finding(shown, 1, f"the header lacks the required column(s) {', '.join(missing)}. "
+                                "Start from `soilkg new csv-template`.", rule="csv-header"))
+    if findings:
+        raise SoilkgError(f"{shown}: the header row does not match the template.", findings, exit_code=2)

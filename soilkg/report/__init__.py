@@ -1,0 +1,99 @@
+"""Progress report drafts from the graph: ``soilkg report`` and the site's report page.
+
+gather (named queries) -> compose (neutral model) -> render_md / render_html / render_docx.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from soilkg.errors import SoilkgError
+from soilkg.paths import Project
+from soilkg.report import render_docx, render_html, render_md
+from soilkg.report.compose import compose
+from soilkg.report.gather import QueryRunner, gather, open_store
+from soilkg.report.model import Report
+from soilkg.report.render_md import LinkFor
+from soilkg.report.since import changes_since, parse_date
+from soilkg.urls import page_path
+
+FORMATS = ("md", "html", "docx")
+DEFAULT_SESSION = 20
+
+
+@dataclass(frozen=True)
+class Options:
+    session: int = DEFAULT_SESSION
+    since: str | None = None
+    include_demo: bool = False
+
+
+def build_report(project: Project, options: Options) -> Report:
+    store = open_store(project, include_demo=options.include_demo)
+    runner = QueryRunner.for_project(project, store)
+    gathered = gather(runner, options.session)
+    changes = None
+    if options.since:
+        changes = changes_since(project, runner, gathered, parse_date(options.since))
+    return compose(gathered, changes, options.since)
+
+
+def default_path(project: Project, report: Report, fmt: str) -> Path:
+    """``<build>/reports/<meeting slug>-progress-report.<ext>`` (cgrfa-20-progress-report.md)."""
+    iri = report.title_block.document_iri or ""
+    meeting = iri.rsplit("/", 1)[-1].split("-item-")[0] or "session"
+    return project.build / "reports" / f"{meeting}-progress-report.{fmt}"
+
+
+def file_links(out: Path, site: Path, base_url: str | None) -> LinkFor:
+    """Catalogue links for a report file: the site's published base URL, else the built site next to it."""
+
+    def link_for(iri: str) -> str | None:
+        path = page_path(iri)
+        if path is None:
+            return None
+        if base_url:
+            return base_url.rstrip("/") + "/" + path
+        page, _, anchor = path.partition("#")
+        relative = os.path.relpath(site / page / "index.html", out.parent)
+        return relative + (f"#{anchor}" if anchor else "")
+
+    return link_for
+
+
+def site_links(iri: str) -> str | None:
+    """Links from the site's report page (``docs/report/index.md``) to catalogue pages, as MkDocs source links."""
+    path = page_path(iri)
+    if path is None:
+        return None
+    page, _, anchor = path.partition("#")
+    return f"../{page}index.md" + (f"#{anchor}" if anchor else "")
+
+
+def write(report: Report, fmt: str, out: Path, link_for: LinkFor) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    if fmt == "md":
+        tmp.write_text(render_md.render(report, link_for), encoding="utf-8")
+    elif fmt == "html":
+        tmp.write_text(render_html.render(report, link_for), encoding="utf-8")
+    else:
+        render_docx.render(report, link_for, tmp)
+    os.replace(tmp, out)  # readers (the site, a browser) never see half a file
+    return out
+
+
+def site_page(project: Project) -> str:
+    """The latest report draft (the default session) as Markdown for the site, linking to catalogue pages.
+
+    Empty when the graph holds no report for the session, so that the site still builds without the page."""
+    try:
+        report = build_report(project, Options())
+    except SoilkgError:
+        return ""
+    return render_md.render(report, site_links)
+
+
+__all__ = ["FORMATS", "Options", "build_report", "default_path", "file_links", "site_page", "write"]

@@ -1,0 +1,119 @@
+"""The ontology as the site needs it: plain-word labels and definitions of every class and property."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from soilkg.namespaces import PREFIXES, SKG
+from soilkg.sitegen.graph import DEFINITION, OWL, RDF, RDF_TYPE, RDFS, SiteGraph
+
+CLASS_TYPES = {OWL + "Class", RDFS + "Class"}
+PROPERTY_TYPES = {OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty", RDF + "Property"}
+SUBCLASS = RDFS + "subClassOf"
+SUBPROPERTY = RDFS + "subPropertyOf"
+DOMAIN = RDFS + "domain"
+RANGE = RDFS + "range"
+
+
+EXTERNAL_TERMS = (
+    (RDF_TYPE, "type", "What kind of thing this is."),
+    ("http://www.w3.org/2004/02/skos/core#exactMatch", "same as", "The same thing in another vocabulary."),
+    ("http://www.w3.org/2004/02/skos/core#closeMatch", "close match", "A close match in another vocabulary."),
+    ("http://www.w3.org/2002/07/owl#sameAs", "same as", "The same thing, under another identifier."),
+    ("http://purl.org/dc/terms/identifier", "identifier", "An identifier of the resource."),
+    ("http://purl.org/dc/terms/description", "description", "A description of the resource."),
+    ("http://purl.org/dc/terms/date", "date", "A date of the resource."),
+    ("http://purl.org/dc/terms/title", "title", "The title of the work."),
+    ("http://purl.org/dc/terms/subject", "subject", "What the resource is about."),
+    ("http://www.w3.org/2004/02/skos/core#inScheme", "in scheme", "The concept scheme this concept belongs to."),
+    ("http://www.w3.org/2004/02/skos/core#broader", "broader", "A broader concept."),
+    ("http://www.w3.org/2004/02/skos/core#narrower", "narrower", "A narrower concept."),
+    ("https://schema.org/url", "web page", "The resource's web page."),
+)
+
+
+@dataclass
+class Term:
+    iri: str
+    label: str
+    definition: str
+    parents: list[str] = field(default_factory=list)
+    domain: list[str] = field(default_factory=list)
+    range: list[str] = field(default_factory=list)
+    kind: str = "class"  # class | property
+
+    @property
+    def local(self) -> str:
+        return self.iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def curie(iri: str) -> str:
+    """skg:Network, schema:Project ... or the IRI itself when no prefix fits."""
+    best = ""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
+            best = prefix
+    if best:
+        return f"{best}:{iri[len(PREFIXES[best]):]}"
+    return iri
+
+
+@dataclass
+class Ontology:
+    classes: dict[str, Term]
+    properties: dict[str, Term]
+
+    def is_ours(self, iri: str) -> bool:
+        return iri.startswith(str(SKG))
+
+    def label(self, iri: str) -> str:
+        term = self.properties.get(iri) or self.classes.get(iri)
+        if term:
+            return term.label
+        return curie(iri)
+
+    def definition(self, iri: str) -> str:
+        term = self.properties.get(iri) or self.classes.get(iri)
+        return term.definition if term else ""
+
+    def ancestors(self, iri: str) -> list[str]:
+        """Superclasses, nearest first (breadth first), without cycles."""
+        seen: list[str] = []
+        queue = list(self.classes[iri].parents) if iri in self.classes else []
+        while queue:
+            parent = queue.pop(0)
+            if parent in seen:
+                continue
+            seen.append(parent)
+            if parent in self.classes:
+                queue.extend(self.classes[parent].parents)
+        return seen
+
+    def subclasses(self, iri: str) -> list[str]:
+        return sorted((c.iri for c in self.classes.values() if iri in c.parents), key=self.label)
+
+    def properties_about(self, iri: str) -> list[Term]:
+        return [p for p in self.properties.values() if iri in p.domain or iri in p.range]
+
+
+def read(graph: SiteGraph) -> Ontology:
+    classes: dict[str, Term] = {}
+    properties: dict[str, Term] = {}
+    for iri, node in graph.nodes.items():
+        if iri.startswith("_:"):
+            continue
+        types = set(node.types)
+        is_class = bool(types & CLASS_TYPES)
+        is_property = bool(types & PROPERTY_TYPES)
+        if not (is_class or is_property):
+            continue
+        term = Term(iri=iri, label=graph.labels(iri).get("en", curie(iri)),
+                    definition=node.literal(DEFINITION) or node.literal(RDFS + "comment") or "",
+                    parents=node.iris(SUBPROPERTY if is_property else SUBCLASS),
+                    domain=node.iris(DOMAIN), range=node.iris(RANGE),
+                    kind="property" if is_property else "class")
+        (properties if is_property else classes)[iri] = term
+    # Reused terms the ontology does not redefine still read as words.
+    for iri, label, definition in EXTERNAL_TERMS:
+        properties.setdefault(iri, Term(iri, label, definition, kind="property"))
+    return Ontology(classes, properties)

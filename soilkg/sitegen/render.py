@@ -1,0 +1,125 @@
+"""HTML fragments for the generated pages: links to resource pages, values in plain words.
+
+Links are written as relative ``href``s to the final ``.html`` files, so the built folder works from
+any static host and straight from disk (no ``use_directory_urls`` folders to resolve).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pyoxigraph as ox
+
+from soilkg.namespaces import SKG
+from soilkg.sitegen.graph import SiteGraph, Term
+from soilkg.sitegen.ontology import Ontology, curie
+from soilkg.urls import page_path
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+# External identifier namespaces shown with a readable name instead of a bare IRI.
+EXTERNAL = (
+    ("http://www.wikidata.org/entity/", "Wikidata"),
+    ("https://www.wikidata.org/wiki/", "Wikidata"),
+    ("http://aims.fao.org/aos/agrovoc/", "AGROVOC"),
+    ("https://sws.geonames.org/", "GeoNames"),
+    ("http://metadata.un.org/sdg/", "UN SDG"),
+    ("https://doi.org/", "DOI"),
+    ("https://hdl.handle.net/", "Handle"),
+)
+RESOLVERS = {"doi": "https://doi.org/", "handle": "https://hdl.handle.net/"}
+
+
+def href(path: str, root: str) -> str:
+    """``network/netsob/`` (or ``document/x/#p4``) as a relative link to the built HTML file."""
+    base, _, anchor = path.partition("#")
+    target = root + base + "index.html"
+    return target + ("#" + anchor if anchor else "")
+
+
+class Renderer:
+    """Renders terms for one page; ``root`` is the relative path from that page to the site root."""
+
+    def __init__(self, graph: SiteGraph, ontology: Ontology, root: str) -> None:
+        self.graph = graph
+        self.ontology = ontology
+        self.root = root
+
+    def url(self, iri: str) -> str | None:
+        path = page_path(iri) if self.graph.has_page(iri) else None
+        return href(path, self.root) if path else None
+
+    def link(self, iri: str, text: str | None = None) -> str:
+        """A link to our page for the resource (its label swaps with the interface language)."""
+        url = self.url(iri)
+        label = escape(text if text is not None else self.graph.display_label(iri))
+        if url is None:
+            return self.external(iri) if not self.graph.labels(iri) else label
+        path = page_path(iri) or ""
+        return f'<a href="{escape(url)}" data-iri="{escape(path)}">{label}</a>'
+
+    def external(self, iri: str, text: str | None = None) -> str:
+        if text is None:
+            text = iri
+            for namespace, name in EXTERNAL:
+                if iri.startswith(namespace):
+                    text = f"{name} {iri[len(namespace):].strip('/')}"
+                    break
+            else:
+                if iri.startswith(str(SKG)):
+                    text = self.ontology.label(iri)
+        if not iri.startswith(("http://", "https://")):
+            return escape(text)
+        return f'<a href="{escape(iri)}" class="skg-ext" rel="noopener">{escape(text)}</a>'
+
+    def term_link(self, iri: str) -> str:
+        """A class or property name in plain words, linked to its ontology reference entry."""
+        label = escape(self.ontology.label(iri))
+        if iri in self.ontology.properties and self.ontology.is_ours(iri):
+            anchor = escape(curie(iri).replace(":", "-"))
+            return f'<a href="{self.root}ontology/properties/index.html#{anchor}">{label}</a>'
+        if iri in self.ontology.classes and self.ontology.is_ours(iri):
+            return f'<a href="{self.root}ontology/{escape(iri.rsplit("#", 1)[-1].lower())}/index.html">{label}</a>'
+        return label
+
+    def value(self, term: Term, predicate: str = "") -> str:
+        if isinstance(term, ox.Literal):
+            return self.literal(term, predicate)
+        if isinstance(term, ox.BlankNode):
+            node = self.graph.bnode(term)
+            if node is None:
+                return ""
+            label = self.graph.labels("_:" + term.value)
+            if label:
+                return escape(label.get("en", next(iter(label.values()))))
+            parts = [f"{escape(self.ontology.label(p))}: {', '.join(self.value(v, p) for v in vs)}"
+                     for p, vs in node.out.items()]
+            return "; ".join(parts)
+        iri = term.value
+        if self.graph.has_page(iri):
+            return self.link(iri)
+        if iri in self.ontology.classes or iri in self.ontology.properties or self.graph.labels(iri):
+            return escape(self.graph.label(iri)) if self.graph.labels(iri) else self.term_link(iri)
+        return self.external(iri)
+
+    def literal(self, term: ox.Literal, predicate: str = "") -> str:
+        text = term.value
+        local = predicate.rsplit("#", 1)[-1]
+        if local in RESOLVERS:
+            return self.external(RESOLVERS[local] + text, text)
+        datatype = term.datatype.value if term.datatype else ""
+        if datatype in (XSD + "integer", XSD + "decimal", XSD + "nonNegativeInteger") and local != "m49":
+            return escape(format_number(text))
+        lang = f' lang="{escape(term.language)}"' if term.language and term.language != "en" else ""
+        return f"<span{lang}>{escape(text)}</span>" if lang else escape(text)
+
+
+def format_number(text: str) -> str:
+    """70000 -> '70 000', as the UN style (and the source document) writes numbers."""
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    if number.is_integer():
+        return f"{int(number):,}".replace(",", " ")
+    return text

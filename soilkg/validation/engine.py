@@ -1,0 +1,177 @@
+"""The validation run: parse, load each file into its named graph, run the named checks and the
+shapes, and report every finding with its file and line.
+
+Two modes share all the code:
+- whole graph: every source file in one in-memory store (also the `check` of `soilkg build`);
+- some files: those files, plus from the last build (or a fresh load when it is stale) the types of
+  everything they mention and the files that pointed at resources they no longer define. Shapes run
+  on the files' own resources only (pyshacl focus_nodes), so one file takes well under a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from soilkg.errors import Finding, SoilkgError
+from soilkg.paths import Project
+from soilkg.store import graph_iri, load_memory, open_read_only, parse_into
+from soilkg.validation.attribution import to_finding
+from soilkg.validation.checks import run_checks
+from soilkg.validation.context import RDF_TYPE, Context, Hit
+from soilkg.validation.shacl import run_shacl
+
+# A change to any of these can change the verdict on every file: validate the whole graph.
+GLOBAL_PREFIXES = ("ontology/", "shapes/")
+
+
+def run(ctx: Context, focus_nodes: list[URIRef] | None = None) -> list[Finding]:
+    hits = run_checks(ctx) + run_shacl(ctx, focus_nodes)
+    findings = {to_finding(ctx, hit) for hit in first_per_value(hits) if _hit_in_scope(ctx, hit)}
+    return sort_findings(findings)
+
+
+def first_per_value(hits: list[Hit]) -> list[Hit]:
+    """One finding per bad value. An impossible date fails both the literal check and sh:datatype;
+    `country:GHN` is an unknown code, an undefined resource and not a skg:Country. The first hit
+    wins: named checks in enabled.txt order (most specific first), then the shapes."""
+    seen: set[tuple[object, object, object]] = set()
+    kept = []
+    for hit in hits:
+        key = (hit.focus, hit.path, hit.value)
+        if hit.value is not None and key in seen:
+            continue
+        seen.add(key)
+        kept.append(hit)
+    return kept
+
+
+def _hit_in_scope(ctx: Context, hit: Hit) -> bool:
+    return hit.graph is None or ctx.in_scope(hit.graph)
+
+
+def sort_findings(findings: Sequence[Finding] | set[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.file, f.line or 0, f.rule, f.message))
+
+
+def project_of(store: ox.Store, files: Sequence[Path]) -> Project:
+    """The project whose files were loaded: a file's absolute path ends with its graph's relative path."""
+    from soilkg.store import file_of_graph
+
+    relatives = {file_of_graph(g.value) for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    for path in files:
+        text = path.resolve().as_posix()
+        for relative in relatives:
+            if relative and text.endswith("/" + relative):
+                return Project(Path(text[: -len(relative) - 1]))
+    return Project.here()
+
+
+def check_store(store: ox.Store, files: list[Path]) -> list[Finding]:
+    """Every finding for a store holding all sources; the `check` of soilkg.store.build."""
+    project = project_of(store, files)
+    return run(Context(project, store))
+
+
+def with_context(project: Project, finding: Finding) -> Finding:
+    """A syntax error's cause is often at the end of the line before (a missing ' ;' or ' .'): show it."""
+    if finding.rule != "turtle-syntax" or not finding.line or finding.line < 2:
+        return finding
+    path = project.root / finding.file
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return finding
+    before = lines[finding.line - 2].strip() if finding.line - 2 < len(lines) else ""
+    if not before:
+        return finding
+    return replace(finding, message=f"{finding.message} The line before ({finding.line - 1}) reads: `{before[:120]}`.")
+
+
+def validate_all(project: Project, sources: list[Path]) -> list[Finding]:
+    store, syntax = load_memory(project, sources)
+    return sort_findings([with_context(project, f) for f in syntax] + run(Context(project, store)))
+
+
+def relative(project: Project, path: Path) -> str:
+    """Repository-relative path; cheap for paths already under the root (10k files: no resolve())."""
+    try:
+        return path.relative_to(project.root).as_posix()
+    except ValueError:
+        return project.relative(path)
+
+
+def validate_files(project: Project, changed: list[Path], sources: list[Path]) -> list[Finding]:
+    """The changed files, checked against the whole graph."""
+    changed_rel = {relative(project, p) for p in changed}
+    if any(r.startswith(GLOBAL_PREFIXES) for r in changed_rel):
+        return validate_all(project, sorted(set(sources) | set(changed)))
+    store = ox.Store()
+    shared = [p for p in sources if relative(project, p).startswith(GLOBAL_PREFIXES)]
+    syntax = [with_context(project, f) for p in (*shared, *changed) if (f := parse_into(store, project, p)) is not None]
+    graphs = {graph_iri(r) for r in changed_rel}
+    base = _whole_graph_without(project, sources, changed_rel)
+    referrers = _pull_context(store, base, graphs)
+    ctx = Context(project, store, scope=frozenset(graphs | referrers), lookups=(base,))
+    focus = sorted({URIRef(q.subject.value) for g in graphs
+                    for q in store.quads_for_pattern(None, RDF_TYPE, None, ox.NamedNode(g))
+                    if isinstance(q.subject, ox.NamedNode)})
+    return sort_findings(syntax + run(ctx, focus))
+
+
+def _whole_graph_without(project: Project, sources: list[Path], changed: set[str]) -> ox.Store:
+    """The last build when it matches the unchanged files exactly; otherwise a fresh load of them."""
+    from soilkg.store import _read_manifest, current_store_path
+
+    others = [p for p in sources if relative(project, p) not in changed]
+    link = current_store_path(project)
+    manifest = _read_manifest(link) if link.exists() else None
+    if manifest is not None:
+        built = manifest.get("files", {})
+        assert isinstance(built, dict)
+        current = {relative(project, p): p.stat() for p in others}
+        unchanged_built = {k: v for k, v in built.items() if k not in changed}
+        if set(unchanged_built) == set(current) and all(
+                isinstance(v, dict) and v.get("size") == current[k].st_size
+                and v.get("mtime_ns") == current[k].st_mtime_ns for k, v in unchanged_built.items()):
+            try:
+                return open_read_only(project)
+            except (SoilkgError, OSError):
+                pass  # a build is being swapped in or the store is unreadable: load the files instead
+    store, _syntax = load_memory(project, others)  # their syntax errors are theirs: reported when they change
+    return store
+
+
+def _pull_context(store: ox.Store, base: ox.Store, graphs: set[str]) -> set[str]:
+    """Copy into `store` what the checks of the changed files need from the rest of the graph.
+
+    Returns the other files that referred to a resource the changed files no longer define: they are
+    reported on too, since the change broke them."""
+    mentioned: set[ox.NamedNode] = set()
+    new_subjects: set[ox.NamedNode] = set()
+    for graph in graphs:
+        for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+            for term in (quad.subject, quad.object):
+                if isinstance(term, ox.NamedNode):
+                    mentioned.add(term)
+            if isinstance(quad.subject, ox.NamedNode):
+                new_subjects.add(quad.subject)
+    for iri in mentioned:
+        for quad in base.quads_for_pattern(iri, RDF_TYPE, None, None):
+            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value not in graphs:
+                store.add(quad)
+    referrers: set[str] = set()
+    for graph in graphs:
+        for quad in base.quads_for_pattern(None, RDF_TYPE, None, ox.NamedNode(graph)):
+            gone = quad.subject
+            if not isinstance(gone, ox.NamedNode) or gone in new_subjects:
+                continue
+            for ref in base.quads_for_pattern(None, None, gone, None):
+                if isinstance(ref.graph_name, ox.NamedNode) and ref.graph_name.value not in graphs:
+                    store.add(ref)
+                    referrers.add(ref.graph_name.value)
+    return referrers

@@ -1,0 +1,77 @@
+""""Did you mean ...": close matches for mistyped IRIs, ontology terms and countries."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import cache
+
+import pycountry
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from soilkg.namespaces import ID
+from soilkg.validation.terms import compact
+
+# Vocabularies whose terms rdflib lists in full: a predicate in one of these namespaces that the
+# list does not hold is a typo (rdfs:lable, skos:prefLable), not a new term.
+WELL_KNOWN = (RDF, RDFS, OWL, SKOS, DCTERMS, PROV, FOAF, ORG, DCAT, SDO, XSD)
+
+
+@cache
+def well_known_terms() -> dict[str, frozenset[str]]:
+    """Namespace IRI -> every term rdflib knows in it."""
+    return {str(ns._NS): frozenset(str(term) for term in dir(ns)) for ns in WELL_KNOWN}
+
+
+def namespace_of(iri: str) -> str | None:
+    for namespace in well_known_terms():
+        if iri.startswith(namespace):
+            return namespace
+    return None
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def close_iris(wrong: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """Candidates close to `wrong`, compared on what follows the namespace (the part people type)."""
+    by_local: dict[str, list[str]] = {}
+    for iri in candidates:
+        if iri != wrong:
+            by_local.setdefault(_local(iri).lower(), []).append(iri)
+    matches = difflib.get_close_matches(_local(wrong).lower(), list(by_local), n=limit, cutoff=0.6)
+    return [iri for local in matches for iri in by_local[local]][:limit]
+
+
+def same_kind(iri: str, candidates: Iterable[str]) -> list[str]:
+    """Candidates in the same folder (kind) as a resource IRI of ours."""
+    if not iri.startswith(ID):
+        return list(candidates)
+    folder = iri[: iri.rfind("/") + 1]
+    return [c for c in candidates if c.startswith(folder)]
+
+
+def country_by_text(text: str) -> str | None:
+    """The alpha-3 code of a country named or coded by `text` ("Ghana", "GH", "GHA"), if any."""
+    try:
+        country = pycountry.countries.lookup(text.strip())
+    except LookupError:
+        return None
+    return str(country.alpha_3)
+
+
+def is_country_code(code: str) -> bool:
+    return pycountry.countries.get(alpha_3=code.upper()) is not None and code == code.upper()
+
+
+def close_countries(code: str) -> list[str]:
+    """Alpha-3 codes that differ from `code` by one typed character, most plausible first."""
+    codes = [str(c.alpha_3) for c in pycountry.countries]
+    return difflib.get_close_matches(code.upper(), codes, n=3, cutoff=0.6)
+
+
+def did_you_mean(iris: list[str]) -> str:
+    if not iris:
+        return ""
+    return " Did you mean " + " or ".join(f"`{compact(i)}`" for i in iris) + "?"

@@ -1,0 +1,141 @@
+"""Real servers for the API tests: `soilkg serve` (uvicorn subprocess) over a temp build of the repo's
+files, and `oxigraph serve-read-only` over the same quads with `soilkg serve --endpoint` in front."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+
+from soilkg.paths import Project
+from soilkg.store import build
+
+REPO = Path(__file__).resolve().parents[2]
+TEST_TIMEOUT = 2.0  # seconds; hostile queries must end within this plus 1 s
+ALLOWED_ORIGIN = "https://reporter.example.org"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read().decode()[-2000:]}"
+                               if process.stderr else "server exited")
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not come up")
+
+
+@dataclass
+class Server:
+    base: str
+    process: subprocess.Popen[bytes]
+    kind: str
+
+    @property
+    def sparql(self) -> str:
+        return self.base + "/sparql"
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def api_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A store built from the repository's files in a build folder of the session's own."""
+    folder = tmp_path_factory.mktemp("api-build")
+    old = os.environ.get("SOILKG_BUILD")
+    os.environ["SOILKG_BUILD"] = str(folder)
+    try:
+        build(Project(REPO))
+    finally:
+        if old is None:
+            os.environ.pop("SOILKG_BUILD")
+        else:
+            os.environ["SOILKG_BUILD"] = old
+    yield folder
+
+
+@pytest.fixture(scope="session")
+def local_store(api_build: Path) -> ox.Store:
+    """The same store opened in the test process: the reference answers come from here."""
+    return ox.Store.read_only(str((api_build / "store").resolve()))
+
+
+def start_serve(build_dir: Path, *args: str) -> Server:
+    port = free_port()
+    env = {**os.environ, "SOILKG_BUILD": str(build_dir), "SOILKG_ROOT": str(REPO)}
+    process = subprocess.Popen([sys.executable, "-m", "soilkg.cli", "serve", "--no-build", "--port", str(port),
+                                "--timeout", str(TEST_TIMEOUT), "--workers", "2",
+                                "--cors-origin", ALLOWED_ORIGIN, *args],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(base + "/health", process)
+    return Server(base, process, "remote" if "--endpoint" in args else "embedded")
+
+
+@pytest.fixture(scope="session")
+def embedded(api_build: Path) -> Iterator[Server]:
+    server = start_serve(api_build)
+    yield server
+    _stop(server.process)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint(api_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server CLI (PyPI package oxigraph) is not installed")
+    folder = tmp_path_factory.mktemp("oxigraph")
+    dump = folder / "all.nq"
+    ox.Store.read_only(str((api_build / "store").resolve())).dump(str(dump), format=ox.RdfFormat.N_QUADS)
+    subprocess.run([binary, "load", "--location", str(folder / "db"), "--file", str(dump)], check=True,
+                   capture_output=True)
+    port = free_port()
+    process = subprocess.Popen([binary, "serve-read-only", "--location", str(folder / "db"), "--bind",
+                                f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", str(int(TEST_TIMEOUT))],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
+    yield f"http://127.0.0.1:{port}/query"
+    _stop(process)
+
+
+@pytest.fixture(scope="session")
+def remote(api_build: Path, oxigraph_endpoint: str) -> Iterator[Server]:
+    server = start_serve(api_build, "--endpoint", oxigraph_endpoint)
+    yield server
+    _stop(server.process)
+
+
+@pytest.fixture(scope="session", params=["embedded", "remote"])
+def api(request: pytest.FixtureRequest) -> Server:
+    """Each protocol test runs against the embedded store and against `oxigraph serve-read-only`."""
+    server: Server = request.getfixturevalue(request.param)
+    return server
+
+

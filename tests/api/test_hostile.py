@@ -1,0 +1,66 @@
+"""Pathological queries are stopped: the worker is killed and replaced, others are answered meanwhile."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.api.conftest import TEST_TIMEOUT, Server
+
+CROSS_ORDER = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?l ?a"
+CROSS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _health(server: Server) -> dict[str, int]:
+    data: dict[str, int] = httpx.get(server.base + "/health").json()
+    return data
+
+
+@pytest.mark.parametrize("query", [CROSS_ORDER, CROSS_COUNT], ids=["order-by", "count"])
+def test_cartesian_product_is_stopped_and_others_answered_meanwhile(embedded: Server, api_build: Path,
+                                                                      query: str) -> None:
+    manifest_before = (api_build / "store" / "manifest.json").read_text()
+    killed_before = _health(embedded)["workers_killed"]
+    outcome: dict[str, httpx.Response] = {}
+
+    def hostile() -> None:
+        outcome["bad"] = httpx.get(embedded.sparql, params={"query": query}, timeout=TEST_TIMEOUT + 10)
+
+    thread = threading.Thread(target=hostile)
+    thread.start()
+    # While the bad query runs, a simple ASK is answered by the other worker.
+    answered_while_running = []
+    for _ in range(5):
+        ask = httpx.get(embedded.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=TEST_TIMEOUT + 10)
+        answered_while_running.append(ask.status_code == 200 and ask.json()["boolean"] is True and thread.is_alive())
+    thread.join()
+    assert any(answered_while_running), "no ASK was answered while the hostile query was still running"
+    bad = outcome["bad"]
+    assert bad.status_code == 504, bad.text[:500]
+    error = bad.json()["error"]
+    assert error["code"] == "timeout" and error["detail"]["timeout_seconds"] == TEST_TIMEOUT
+    # The worker that ran it was killed, and a replacement joins the pool.
+    assert _health(embedded)["workers_killed"] == killed_before + 1
+    follow = httpx.get(embedded.sparql, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}, timeout=30)
+    assert follow.status_code == 200
+    assert int(follow.json()["results"]["bindings"][0]["n"]["value"]) == json.loads(manifest_before)["quads"]
+    assert (api_build / "store" / "manifest.json").read_text() == manifest_before
+
+
+def test_pool_recovers_to_full_size(embedded: Server) -> None:
+    for _ in range(100):
+        health = _health(embedded)
+        if health["workers"] == 2:
+            break
+        threading.Event().wait(0.1)
+    assert health["workers"] == 2 and health["workers_busy"] == 0
+
+
+def test_remote_engine_timeout_is_an_error_not_a_truncated_200(remote: Server) -> None:
+    response = httpx.get(remote.sparql, params={"query": CROSS_COUNT}, timeout=TEST_TIMEOUT + 10)
+    assert response.status_code in (502, 504), response.text[:300]
+    assert response.json()["error"]["code"] in ("timeout", "endpoint_error")

@@ -1,0 +1,31 @@
+"""Fixtures of the curation tests: a sandbox copy of the sources with a good build (session), and
+a fresh one for tests that change files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.curation.sandbox import Sandbox, copy_sources
+
+
+@pytest.fixture(scope="session")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
+    """The sources plus the valid synthetic case studies, with a good build (the "last good store")."""
+    root = tmp_path_factory.mktemp("curation-repo")
+    copy_sources(root)
+    box = Sandbox(root, root / ".soilkg")
+    built = box.run("build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    yield box
+
+
+@pytest.fixture
+def fresh_sandbox(tmp_path: Path) -> Sandbox:
+    """A sandbox of the test's own, for tests that add or change files."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    copy_sources(root)
+    return Sandbox(root, root / ".soilkg")

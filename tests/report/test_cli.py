@@ -1,0 +1,65 @@
+"""`soilkg report` as a user runs it: choices, output paths, clear errors, and the site's report page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO, Cli
+
+from soilkg.paths import Project
+
+
+def test_unknown_session_names_the_sessions_there_are(cli: Cli) -> None:
+    result = cli.run("report", "--session", "99")
+    assert result.returncode == 2
+    assert "no meeting document prepared for session 99" in result.stderr
+    assert "sessions with one: 20" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_format_is_refused(cli: Cli) -> None:
+    result = cli.run("report", "--format", "pdf")
+    assert result.returncode == 2
+    assert "pdf" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_out_writes_where_asked(cli: Cli, tmp_path: Path, reports: dict[str, Path]) -> None:
+    out = tmp_path / "nested" / "draft.html"
+    result = cli.run("report", "--format", "html", "--out", str(out), "--site-url", "https://example.org/soilkg/")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(out)
+    html = out.read_text()
+    assert 'href="https://example.org/soilkg/network/netsob/"' in html
+    assert not list(out.parent.glob(".*.tmp"))  # written through a temporary file, then renamed
+
+
+def test_site_page_links_to_catalogue_sources(build_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                              reports: dict[str, Path]) -> None:
+    from soilkg.report import site_page
+
+    monkeypatch.setenv("SOILKG_BUILD", str(build_dir))
+    text = site_page(Project(REPO))
+    assert "](../network/netsob/index.md)" in text
+    assert "](../document/cgrfa-20-item-8-4/index.md#p4)" in text
+    assert "[^20]: " in text and "# PROGRESS REPORT" in text
+
+
+def test_include_demo_lists_demonstration_case_studies_as_synthetic(
+        tmp_path_factory: pytest.TempPathFactory, reports: dict[str, Path]) -> None:
+    from conftest import cli_for
+
+    demo_files = sorted((REPO / "examples" / "case-studies").glob("*.ttl"))
+    if not demo_files:
+        pytest.skip("no demonstration case studies in examples/case-studies")
+    cli = cli_for(REPO, tmp_path_factory.mktemp("demo-build"))
+    out = tmp_path_factory.mktemp("demo-out") / "draft.md"
+    result = cli.run("report", "--include-demo", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    md = out.read_text()
+    section = md.split("## Case studies of best practice", 1)[1].split("\n## ", 1)[0]
+    paragraphs = [line for line in section.splitlines() if line.startswith("**")]
+    assert len(paragraphs) == len(demo_files)
+    assert all("DEMONSTRATION (synthetic, not a real project)" in p for p in paragraphs)
+    # The public draft has no demonstration in it.
+    assert "DEMONSTRATION" not in reports["md"].read_text()

@@ -1,0 +1,47 @@
+"""The pure pieces of the report: wording helpers, citation writing and its fallback, footnote placement."""
+
+from __future__ import annotations
+
+from soilkg.namespaces import ID, SKG
+from soilkg.report.cite import footnotes
+from soilkg.report.compose import _quoted
+from soilkg.report.model import Mode, Run
+from soilkg.report.text import date_range, human_date, number
+
+DEC = ID + "decision/cbd-cop-dec-15-28"
+FN = ID + "document/x/fn"
+
+
+def test_dates_and_numbers_as_fao_writes_them() -> None:
+    assert date_range("2025-03-24", "2025-03-28") == "24–28 March 2025"
+    assert date_range("2025-03-30", "2025-04-02") == "30 March – 2 April 2025"
+    assert human_date("2024-06") == "June 2024" and human_date("2002") == "2002"
+    assert [number(v) for v in ("657", "1800", "11500", "70000", "2.5")] == ["657", "1 800", "11 500", "70 000", "2.5"]
+
+
+def test_decision_paragraphs_are_cited_under_their_symbol() -> None:
+    rows = [{"footnote": FN + "4", "number": "4", "text": "CBD/COP/DEC/15/28, paragraphs 1 and 7.", "cited": c}
+            for c in (DEC + "/p7", DEC + "/p1")]
+    citations = [{"cited": DEC + f"/p{n}", "parent": DEC, "paragraphNumber": str(n),
+                  "parentSymbol": "CBD/COP/DEC/15/28"} for n in (7, 1)]
+    note = footnotes(rows, citations)[FN + "4"]
+    assert note.mode is Mode.GENERATED
+    assert "".join(r.text for r in note.runs) == "CBD/COP/DEC/15/28, paragraphs 1 and 7."
+
+
+def test_a_citation_that_would_lose_words_quotes_the_source() -> None:
+    """The graph has the document's symbol but not 'Annex 1': the footnote keeps the source's words."""
+    rows = [{"footnote": FN + "8", "number": "8", "text": "GSPPA: XII/2024/9, Annex 1", "cited": ID + "document/g"}]
+    citations = [{"cited": ID + "document/g", "symbol": "GSPPA: XII/2024/9", "type": str(SKG.MeetingDocument)}]
+    note = footnotes(rows, citations)[FN + "8"]
+    assert note.mode is Mode.QUOTED
+    assert "".join(r.text for r in note.runs) == "GSPPA: XII/2024/9, Annex 1"
+
+
+def test_quoted_text_gets_its_marks_after_what_they_cite() -> None:
+    text = "FAO, through the Global Soil Partnership (GSP), leads. The plan was adopted."
+    notes = {FN + "3": [ID + "organisation/gsp"], FN + "4": [ID + "decision/unknown"]}
+    labels = {ID + "organisation/gsp": {"label": "Global Soil Partnership", "acronym": "GSP"}}
+    runs = _quoted(text, notes, {FN + "3": 3, FN + "4": 4}, labels)
+    assert runs == [Run("FAO, through the Global Soil Partnership (GSP)"), Run(note=FN + "3"),
+                    Run(", leads. The plan was adopted."), Run(note=FN + "4")]
