@@ -14,7 +14,10 @@ same run and on the same files:
 and prints medians and the ratios full / plain. Usage::
 
     python bench/validate_bench.py                 # 1k and 10k, 3 repeats
-    python bench/validate_bench.py --sizes 100000 --repeat 1
+    python bench/validate_bench.py --sizes 100000 --repeat 1   # one-file loop only (see --full-max)
+
+Above --full-max case studies (default 10000) the whole-graph runs are skipped (plain pyshacl needs
+minutes and gigabytes there) and the store for the one-file loop is built without validation.
 """
 
 from __future__ import annotations
@@ -139,10 +142,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="numbers of synthetic case studies")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median reported)")
+    parser.add_argument("--full-max", type=int, default=10000, help="largest size for whole-graph runs")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
     from soilkg.paths import Project
+    from soilkg.store import build as build_unchecked
     from soilkg.validation import build_validated, validate
 
     rows = []
@@ -151,19 +156,25 @@ def main() -> None:
             root = make_repo(Path(tmp), n)
             os.environ["SOILKG_BUILD"] = str(root / ".soilkg")
             project = Project(root)
-            parse, plain, triples = plain_pyshacl(root, args.repeat)
-            full, findings = timed(lambda project=project: validate(project), args.repeat)
-            assert isinstance(findings, list)
-            violations = [f for f in findings if f.severity.value == "Violation"]
             started = time.perf_counter()
-            build_validated(project)
+            if n <= args.full_max:
+                parse, plain, triples = plain_pyshacl(root, args.repeat)
+                full, findings = timed(lambda project=project: validate(project), args.repeat)
+                assert isinstance(findings, list)
+                violations = len([f for f in findings if f.severity.value == "Violation"])
+                started = time.perf_counter()
+                build_validated(project)
+            else:
+                parse = plain = full = violations = float("nan")
+                triples = build_unchecked(project).quads
             build = time.perf_counter() - started
             one = root / "data" / "case-study" / f"synthetic-{n // 2:06d}.ttl"
             single, single_findings = timed(lambda project=project, one=one: validate(project, [one]), args.repeat)
-            rows.append((n, triples, parse, plain, full, build, single, len(violations), single_findings))
+            rows.append((n, triples, parse, plain, full, build, single, violations, single_findings))
             print(f"[{n} synthetic case studies] {triples} triples; plain pyshacl {plain:.2f} s "
                   f"(+ rdflib parse {parse:.2f} s); soilkg full {full:.2f} s; build {build:.2f} s; "
-                  f"one file {single * 1000:.0f} ms; violations {len(violations)}", file=sys.stderr)
+                  f"one file {single * 1000:.0f} ms; violations {violations}; one-file findings {single_findings}",
+                  file=sys.stderr)
             shutil.rmtree(root)
 
     print("\n| case studies (synthetic) | triples | plain pyshacl (s) | rdflib parse (s) | soilkg full (s) "
@@ -172,10 +183,11 @@ def main() -> None:
     for n, triples, parse, plain, full, _build, single, _v, _sf in rows:
         print(f"| {n} | {triples} | {plain:.2f} | {parse:.2f} | {full:.2f} | {full / plain:.2f} "
               f"| {full / (parse + plain):.2f} | {single * 1000:.0f} |")
-    if len(rows) > 1:
-        (n0, t0, *_r0), (n1, t1, *_r1) = rows[0], rows[-1]
-        growth = (rows[-1][4] / rows[0][4]) / (t1 / t0)
-        print(f"\nscaling {n0} -> {n1}: soilkg full time grew {rows[-1][4] / rows[0][4]:.1f}x for "
+    full_rows = [r for r in rows if r[0] <= args.full_max]
+    if len(full_rows) > 1:
+        (n0, t0, *_r0), (n1, t1, *_r1) = full_rows[0], full_rows[-1]
+        growth = (full_rows[-1][4] / full_rows[0][4]) / (t1 / t0)
+        print(f"\nscaling {n0} -> {n1}: soilkg full time grew {full_rows[-1][4] / full_rows[0][4]:.1f}x for "
               f"{t1 / t0:.1f}x the triples (1.0 = linear: {growth:.2f})")
 
 

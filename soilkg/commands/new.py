@@ -15,7 +15,7 @@ from soilkg.curation.csvfile import write_template
 from soilkg.curation.render import render, slugify
 from soilkg.curation.template import Answers, target_path, template, vocabulary
 from soilkg.errors import SoilkgError
-from soilkg.output import stdout
+from soilkg.output import stderr, stdout
 from soilkg.paths import Project
 
 ORCID = re.compile(r"^(https://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
@@ -106,6 +106,11 @@ def register(app: typer.Typer) -> None:
         path.write_text(render(template(project, answers)), encoding="utf-8")
         stdout.print(f"Wrote {project.relative(path)}. Replace every TODO in it, then run:\n"
                      f"  soilkg validate {project.relative(path)}", markup=False)
+        if answers.country and not (project.data / "country" / f"{answers.country}.ttl").is_file():
+            # The graph describes only the countries its sources name; validation reports the others.
+            stderr.print(f"Note: country:{answers.country} has no file in data/country/ yet, so validation will "
+                         "report it as undefined until a maintainer adds data/country/"
+                         f"{answers.country}.ttl.", markup=False)
 
     @new.command("csv-template")
     def csv_template(

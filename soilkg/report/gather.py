@@ -12,6 +12,8 @@ import pyoxigraph as ox
 from soilkg import queries
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
+from soilkg.store import open_read_only
+from soilkg.validation import build_validated
 
 Row = dict[str, str]
 
@@ -20,17 +22,8 @@ REPORT_QUERIES = ("report-document", "report-labels", "report-paragraphs", "repo
 
 
 def open_store(project: Project, include_demo: bool = False) -> ox.Store:
-    """The validated store (engineer B's ``build_validated`` when present), opened read-only."""
-    try:
-        from soilkg.validation import build_validated
-    except ImportError:  # validation lands in parallel; until then a plain build
-        from soilkg.store import build
-
-        build(project, files=project.source_files(include_demo=include_demo))
-    else:
-        build_validated(project, include_demo=include_demo)
-    from soilkg.store import open_read_only
-
+    """The store after a validated build (bad sources stop the report with their findings), read-only."""
+    build_validated(project, include_demo=include_demo)
     return open_read_only(project)
 
 
@@ -84,13 +77,17 @@ def gather(runner: QueryRunner, session: int) -> Gathered:
     documents = [d for d in documents if int(d.get("paragraphs", "0")) > 0] or documents
     if not documents:
         # An empty value leaves ?session unbound: every session that has a document.
-        sessions = sorted({r["session"] for r in runner.rows("report-document", session="") if "session" in r},
-                          key=int)
+        every = runner.rows("report-document", session="")
+        sessions = sorted({r["session"] for r in every if "session" in r}, key=int)
+        closed = {r["session"]: r.get("end", "YYYY-MM-DD")[:10] for r in every if "session" in r}
+        hint = " Check --session, or add the document to data/document/ with skg:preparedFor its meeting."
+        if sessions and session > int(sessions[-1]):
+            # The next session's report does not exist yet: start from the last one and what changed since.
+            hint = (f" To start the report for session {session}, draft from the last one and list what changed "
+                    f"since it closed: `soilkg report --session {sessions[-1]} --since {closed[sessions[-1]]}`.")
         raise SoilkgError(
             f"The graph has no meeting document prepared for session {session}"
-            + (f" (sessions with one: {', '.join(sessions)})" if sessions else "")
-            + ". Check --session, or add the document to data/document/ with skg:preparedFor its meeting.",
-            exit_code=2)
+            + (f" (sessions with one: {', '.join(sessions)})" if sessions else "") + "." + hint, exit_code=2)
     document = documents[0]
     iri = document["document"]
     # The header prints the publisher's name in every language the graph holds (FAO's, in the source).

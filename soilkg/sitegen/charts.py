@@ -18,8 +18,8 @@ from soilkg.sitegen.resource import figure_row
 
 BAR_HEIGHT = 28
 GAP = 14
-LABEL_WIDTH = 300
-CHART_WIDTH = 760
+LABEL_WIDTH = 330
+CHART_WIDTH = 800
 
 
 @dataclass
@@ -52,7 +52,7 @@ def bar_svg(title: str, bars: list[tuple[str, float, str]]) -> str:
         parts.append(
             f'<g><title>{escape(label)}: {escape(caption)}</title>'
             f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT * 0.65:.1f}" text-anchor="end" class="skg-bars__label">'
-            f'{escape(label[:48])}</text>'
+            f'{escape(label if len(label) <= 44 else label[:42] + "…")}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" class="skg-bars__bar"/>'
             f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + BAR_HEIGHT * 0.65:.1f}" class="skg-bars__value">'
             f'{escape(caption)}</text></g>')

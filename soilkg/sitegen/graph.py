@@ -158,10 +158,13 @@ class SiteGraph:
 
     def parts(self, owner: str) -> list[str]:
         """Paragraphs and footnotes of a document or decision, paragraphs first, in number order."""
-        found = [iri for iri in self.nodes if iri != owner and iri.startswith(owner + "/")
-                 and owner_of(iri) == owner]
-
-        return sorted(found, key=part_order)
+        if self._parts is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for iri in self.nodes:
+                if iri.startswith(ID) and (whole := owner_of(iri)) != iri:
+                    index[whole].append(iri)
+            self._parts = {k: sorted(v, key=part_order) for k, v in index.items()}
+        return self._parts.get(owner, [])
 
     def has_page(self, iri: str) -> bool:
         return page_path(iri) is not None and owner_of(iri) in self.nodes

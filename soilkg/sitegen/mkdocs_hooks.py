@@ -1,9 +1,12 @@
-"""MkDocs hooks (loaded by path from the generated mkdocs.yml) that let resource pages skip Markdown.
+"""MkDocs hooks (loaded by path from the generated mkdocs.yml) that let resource pages skip Markdown
+and index them in the search by their names.
 
 A resource page is generated as HTML already. Its file holds a short Markdown head (the title and
 section headings, from which MkDocs builds the table of contents) and, after ``MARKER``, the page's
-HTML, which replaces the converted head as the page content. Python-Markdown's raw-HTML pass was the
-largest cost of a 10k-page build; this keeps MkDocs' theme, navigation, search index and checks.
+HTML, which replaces the converted head as the page content. Its search entry is its title plus the
+``skg_search`` text of its front matter (every label, acronym, kind and summary) instead of the
+whole page: parsing every page's HTML for the index was the largest cost of a 10k-page build, and
+what people look resources up by is their names. Pages without the marker are left to MkDocs.
 """
 
 from __future__ import annotations
@@ -19,8 +22,28 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if not found:
         return markdown
     _HTML[page.file.src_uri] = html
+    if "skg_search" in page.meta and _search_entries(config) is not None:
+        page.meta["search"] = {"exclude": True}
     return head
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return _HTML.pop(page.file.src_uri, html)
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    entries = _search_entries(config)
+    if entries is not None and "skg_search" in page.meta:
+        entries.append({"location": page.url, "title": str(page.meta.get("title", page.title)),
+                        "text": str(page.meta["skg_search"])})
+    return context
+
+
+def _search_entries(config: Any) -> list[dict[str, str]] | None:
+    """Material's list of search entries (it is rebuilt on every run, so look it up each time)."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None

@@ -67,7 +67,11 @@ class Generator:
             jsonld=schemaorg.jsonld(self.graph, self.ontology, iri), **context)
         file = self.docs / target
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(html_page(str(context["title"]), html), encoding="utf-8")
+        # What the search finds the page by: every other name (all languages, acronym), kind, summary.
+        prose = context["prose"]
+        first = unescape(str(prose[0]))[:300] if isinstance(prose, list) and prose else ""
+        summary = " · ".join(x for x in [self.strings.plain(f"kind.{kind}"), *self.graph.alt_labels(iri), first] if x)
+        file.write_text(html_page(str(context["title"]), html, summary), encoding="utf-8")
 
     def write_downloads(self, site: Path) -> None:
         """Each resource's Turtle and JSON-LD, straight into the built site (mkdocs would only copy them)."""
@@ -165,10 +169,11 @@ HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
-def html_page(title: str, html: str) -> str:
+def html_page(title: str, html: str, search: str = "") -> str:
     """A page MkDocs takes as it is: front matter, a Markdown head of headings (for the table of
     contents) and the HTML body after the marker (see mkdocs_hooks)."""
-    head = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n", f"# {TAG.sub('', title)}\n"]
+    meta = f"title: {json.dumps(title, ensure_ascii=False)}\nskg_search: {json.dumps(search, ensure_ascii=False)}\n"
+    head = [f"---\n{meta}---\n", f"# {TAG.sub('', title)}\n"]
     head += [f"## {unescape(TAG.sub('', inner)).strip()} {{ #{anchor} }}\n" for anchor, inner in HEADING.findall(html)]
     return "\n".join(head) + "\n" + MARKER + "\n" + html
 

@@ -32,6 +32,7 @@ class QueryResult:
     count: int
     truncated: bool
     error: str = ""
+    example: str = ""  # the query with its parameters' defaults bound, for the query page's link
 
 
 def ontology_pages(gen: Generator, kinds: dict[str, list[str]]) -> None:
@@ -103,8 +104,10 @@ def query_results(project: Project, store: ox.Store, gen: Generator) -> list[Que
             count += 1
             if count <= RESULT_ROWS:
                 rows.append([_cell(solution[c], gen, "queries/index.md") for c in columns])
+        inline = getattr(queries, "inline", None)  # engineer C's: binds the defaults with VALUES
+        example = inline(query, {}) if callable(inline) else query.sparql
         results.append(QueryResult(name, query.title, query.description, query.sparql, columns, rows, count,
-                                   count > RESULT_ROWS))
+                                   count > RESULT_ROWS, example=example))
     return results
 
 

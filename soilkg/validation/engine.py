@@ -110,12 +110,16 @@ def validate_files(project: Project, changed: list[Path], sources: list[Path]) -
     changed_rel = {relative(project, p) for p in changed}
     if any(r.startswith(GLOBAL_PREFIXES) for r in changed_rel):
         return validate_all(project, sorted(set(sources) | set(changed)))
+    base, stale, deleted = _base_store(project, sources, changed_rel)
     store = ox.Store()
     shared = [p for p in sources if relative(project, p).startswith(GLOBAL_PREFIXES)]
     syntax = [with_context(project, f) for p in (*shared, *changed) if (f := parse_into(store, project, p)) is not None]
+    for path in stale:
+        parse_into(store, project, path)  # its own errors are reported when it is validated itself
     graphs = {graph_iri(r) for r in changed_rel}
-    base = _whole_graph_without(project, sources, changed_rel)
-    referrers = _pull_context(store, base, graphs)
+    # Graphs whose content comes from disk, not from the build: the build's copy must not leak in.
+    overlay = {graph_iri(relative(project, p)) for p in (*shared, *changed, *stale)} | deleted
+    referrers = _pull_context(store, base, graphs, overlay)
     ctx = Context(project, store, scope=frozenset(graphs | referrers), lookups=(base,))
     focus = sorted({URIRef(q.subject.value) for g in graphs
                     for q in store.quads_for_pattern(None, RDF_TYPE, None, ox.NamedNode(g))
@@ -123,31 +127,41 @@ def validate_files(project: Project, changed: list[Path], sources: list[Path]) -
     return sort_findings(syntax + run(ctx, focus))
 
 
-def _whole_graph_without(project: Project, sources: list[Path], changed: set[str]) -> ox.Store:
-    """The last build when it matches the unchanged files exactly; otherwise a fresh load of them."""
+STALE_LIMIT = 200  # more files edited since the last build than this: loading them all is as quick
+
+
+def _base_store(project: Project, sources: list[Path], changed: set[str]
+                ) -> tuple[ox.Store, list[Path], set[str]]:
+    """The whole graph as last built, with the files edited or deleted since then (other than
+    `changed`); without a usable build, a fresh in-memory load of every other file."""
     from soilkg.store import _read_manifest, current_store_path
 
-    others = [p for p in sources if relative(project, p) not in changed]
+    others = {relative(project, p): p for p in sources if relative(project, p) not in changed}
     link = current_store_path(project)
     manifest = _read_manifest(link) if link.exists() else None
-    if manifest is not None:
-        built = manifest.get("files", {})
-        assert isinstance(built, dict)
-        current = {relative(project, p): p.stat() for p in others}
-        unchanged_built = {k: v for k, v in built.items() if k not in changed}
-        if set(unchanged_built) == set(current) and all(
-                isinstance(v, dict) and v.get("size") == current[k].st_size
-                and v.get("mtime_ns") == current[k].st_mtime_ns for k, v in unchanged_built.items()):
+    built = manifest.get("files") if manifest is not None else None
+    if isinstance(built, dict):
+        stale = [path for rel, path in others.items() if not _same(built.get(rel), path)]
+        deleted = {graph_iri(rel) for rel in built if rel not in others and rel not in changed}
+        if len(stale) <= STALE_LIMIT:
             try:
-                return open_read_only(project)
+                return open_read_only(project), stale, deleted
             except (SoilkgError, OSError):
                 pass  # a build is being swapped in or the store is unreadable: load the files instead
-    store, _syntax = load_memory(project, others)  # their syntax errors are theirs: reported when they change
-    return store
+    store, _syntax = load_memory(project, list(others.values()))  # their syntax errors are theirs
+    return store, [], set()
 
 
-def _pull_context(store: ox.Store, base: ox.Store, graphs: set[str]) -> set[str]:
-    """Copy into `store` what the checks of the changed files need from the rest of the graph.
+def _same(entry: object, path: Path) -> bool:
+    """Whether a file is as the build saw it (size and modification time, as soilkg.store records)."""
+    if not isinstance(entry, dict):
+        return False
+    stat = path.stat()
+    return bool(entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns)
+
+
+def _pull_context(store: ox.Store, base: ox.Store, graphs: set[str], overlay: set[str]) -> set[str]:
+    """Copy into `store` what the checks of the changed files (`graphs`) need from the build.
 
     Returns the other files that referred to a resource the changed files no longer define: they are
     reported on too, since the change broke them."""
@@ -162,7 +176,7 @@ def _pull_context(store: ox.Store, base: ox.Store, graphs: set[str]) -> set[str]
                 new_subjects.add(quad.subject)
     for iri in mentioned:
         for quad in base.quads_for_pattern(iri, RDF_TYPE, None, None):
-            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value not in graphs:
+            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value not in overlay:
                 store.add(quad)
     referrers: set[str] = set()
     for graph in graphs:
@@ -171,7 +185,10 @@ def _pull_context(store: ox.Store, base: ox.Store, graphs: set[str]) -> set[str]
             if not isinstance(gone, ox.NamedNode) or gone in new_subjects:
                 continue
             for ref in base.quads_for_pattern(None, None, gone, None):
-                if isinstance(ref.graph_name, ox.NamedNode) and ref.graph_name.value not in graphs:
+                if isinstance(ref.graph_name, ox.NamedNode) and ref.graph_name.value not in overlay:
                     store.add(ref)
+                    referrers.add(ref.graph_name.value)
+            for ref in store.quads_for_pattern(None, None, gone, None):  # files edited since the build
+                if isinstance(ref.graph_name, ox.NamedNode) and ref.graph_name.value not in graphs:
                     referrers.add(ref.graph_name.value)
     return referrers

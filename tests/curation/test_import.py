@@ -81,3 +81,11 @@ def test_unknown_column_is_named_with_a_suggestion(fresh_sandbox: Sandbox) -> No
     assert result.returncode == 2
     assert "sheet.csv:1" in result.stderr and "Did you mean `country`?" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_curator_guide_names_every_column_and_links_the_template() -> None:
+    guide = (REPO / "site" / "pages" / "curators" / "index.md").read_text(encoding="utf-8")
+    assert "](case-studies-template.csv)" in guide
+    for column in all_columns():
+        assert column.replace("impact_1_", "impact_N_").replace("impact_2_", "impact_N_").replace(
+            "impact_3_", "impact_N_") in guide, column

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Cli
+from report_cli import REPO, Cli
 
 from soilkg.paths import Project
 
@@ -16,6 +16,13 @@ def test_unknown_session_names_the_sessions_there_are(cli: Cli) -> None:
     assert "no meeting document prepared for session 99" in result.stderr
     assert "sessions with one: 20" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_next_session_points_to_since(cli: Cli) -> None:
+    """The next session has no report yet: the message gives the command that starts one."""
+    result = cli.run("report", "--session", "21")
+    assert result.returncode == 2
+    assert "soilkg report --session 20 --since 2025-03-28" in result.stderr
 
 
 def test_unknown_format_is_refused(cli: Cli) -> None:
@@ -47,7 +54,7 @@ def test_site_page_links_to_catalogue_sources(build_dir: Path, monkeypatch: pyte
 
 def test_include_demo_lists_demonstration_case_studies_as_synthetic(
         tmp_path_factory: pytest.TempPathFactory, reports: dict[str, Path]) -> None:
-    from conftest import cli_for
+    from report_cli import cli_for
 
     demo_files = sorted((REPO / "examples" / "case-studies").glob("*.ttl"))
     if not demo_files:

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Cli, cli_for
+from report_cli import REPO, Cli, cli_for
 
 COPY = ("ontology", "shapes", "data", "server/queries", "pyproject.toml")
 

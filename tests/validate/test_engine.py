@@ -37,11 +37,23 @@ def test_renaming_a_resource_reports_the_files_that_pointed_at_it(repo: Project)
     assert {f.file for f in findings} == {f.file for f in validate(repo) if f.severity.value == "Violation"}
 
 
-def test_stale_build_is_not_trusted(repo: Project) -> None:
+def test_files_deleted_since_the_build_are_gone(repo: Project) -> None:
     build_validated(repo)
-    (repo.root / "data/organisation/gsp.ttl").unlink()  # changed after the build, not given to validate
+    (repo.root / "data/organisation/gsp.ttl").unlink()  # after the build, and not given to validate
     [finding, *_] = validate(repo, [repo.root / "data/network/netsob.ttl"])
     assert finding.rule == "undefined-reference" and "organisation:gsp" in finding.message
+
+
+def test_files_edited_since_the_build_are_read_from_disk(repo: Project) -> None:
+    build_validated(repo)
+    fao = repo.root / "data/organisation/fao.ttl"
+    # A curator renames FAO's resource (not yet rebuilt), then checks the network that points at the GSP,
+    # whose file still names organisation:fao as its host: the GSP file is now the broken one.
+    fao.write_text(fao.read_text().replace("organisation:fao\n", "organisation:fao-renamed\n"))
+    gsp = repo.root / "data/organisation/gsp.ttl"
+    findings = validate(repo, [gsp])
+    assert [(f.file, f.rule) for f in findings] == [("data/organisation/gsp.ttl", "undefined-reference")]
+    assert validate(repo, [repo.root / "data/network/netsob.ttl"]) == []
 
 
 def test_check_store_is_the_build_check(repo: Project) -> None:
