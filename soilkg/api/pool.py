@@ -52,7 +52,10 @@ class WorkerPool:
     def __init__(self, store_link: Path, size: int) -> None:
         self.store_link = store_link
         self.size = max(1, size)
-        self.context = mp.get_context("spawn")  # never fork a threaded server
+        # Never fork the threaded server itself: a single-threaded fork server that has imported only
+        # the worker module forks each worker, so a replacement is ready in milliseconds, not seconds.
+        self.context = mp.get_context("forkserver")
+        self.context.set_forkserver_preload([worker_module.__name__])
         self.threads = ThreadPoolExecutor(max_workers=self.size + 2, thread_name_prefix="soilkg-worker-wait")
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.all: set[Worker] = set()
@@ -68,10 +71,13 @@ class WorkerPool:
         process.start()
         child.close()
         worker = Worker(process, parent)
-        if not parent.poll(START_TIMEOUT):
+        try:
+            hello = parent.recv() if parent.poll(START_TIMEOUT) else None
+        except (EOFError, OSError):
+            hello = None
+        if hello is None:
             worker.kill()
             raise RuntimeError("a query worker did not start")
-        hello = parent.recv()
         if hello[0] != "ready":
             worker.kill()
             raise ApiError(503, "store_unavailable", str(hello[1]))
