@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -106,10 +107,10 @@ def make_repo(base: Path, n: int) -> Path:
     for folder in ("ontology", "shapes", "data"):
         shutil.copytree(REPO / folder, root / folder)
     shutil.copyfile(REPO / "pyproject.toml", root / "pyproject.toml")
-    folder = root / "data" / "case-study"
-    folder.mkdir(exist_ok=True)
+    target = root / "data" / "case-study"
+    target.mkdir(exist_ok=True)
     for i in range(n):
-        (folder / f"synthetic-{i:06d}.ttl").write_text(case_study(i), encoding="utf-8")
+        (target / f"synthetic-{i:06d}.ttl").write_text(case_study(i), encoding="utf-8")
     return root
 
 
@@ -157,19 +158,19 @@ def main() -> None:
             os.environ["SOILKG_BUILD"] = str(root / ".soilkg")
             project = Project(root)
             started = time.perf_counter()
+            parse = plain = full = violations = float("nan")
             if n <= args.full_max:
                 parse, plain, triples = plain_pyshacl(root, args.repeat)
-                full, findings = timed(lambda project=project: validate(project), args.repeat)
+                full, findings = timed(partial(validate, project), args.repeat)
                 assert isinstance(findings, list)
-                violations = len([f for f in findings if f.severity.value == "Violation"])
+                violations = float(len([f for f in findings if f.severity.value == "Violation"]))
                 started = time.perf_counter()
                 build_validated(project)
             else:
-                parse = plain = full = violations = float("nan")
                 triples = build_unchecked(project).quads
             build = time.perf_counter() - started
             one = root / "data" / "case-study" / f"synthetic-{n // 2:06d}.ttl"
-            single, single_findings = timed(lambda project=project, one=one: validate(project, [one]), args.repeat)
+            single, single_findings = timed(partial(validate, project, [one]), args.repeat)
             rows.append((n, triples, parse, plain, full, build, single, violations, single_findings))
             print(f"[{n} synthetic case studies] {triples} triples; plain pyshacl {plain:.2f} s "
                   f"(+ rdflib parse {parse:.2f} s); soilkg full {full:.2f} s; build {build:.2f} s; "

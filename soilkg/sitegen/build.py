@@ -46,14 +46,10 @@ def site_folder(project: Project) -> Path:
 
 
 def ensure_store(project: Project, include_demo: bool) -> Path:
-    """Build (and validate, when engineer B's module is there) the store; return its folder."""
-    try:
-        from soilkg.validation import build_validated  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        files = project.source_files(include_demo=include_demo)
-        return store_module.build(project, files=files).path
-    info = build_validated(project, include_demo=include_demo)
-    return Path(getattr(info, "path", store_module.current_store_path(project))).resolve()
+    """Build and validate the store (engineer B's build_validated); return its folder."""
+    from soilkg.validation import build_validated
+
+    return build_validated(project, include_demo=include_demo).path.resolve()
 
 
 def site_sources(project: Project) -> list[Path]:
@@ -127,7 +123,7 @@ def navigation(strings: i18n.Strings, kinds: dict[str, list[str]], docs: Path, h
     reference_nav.append({strings.plain("downloads"): "downloads/index.md"})
     if has_report:
         reference_nav.append({strings.plain("report_draft"): "report/index.md"})
-    nav.append({"Reference": reference_nav})
+    nav.append({strings.plain("reference"): reference_nav})
     guide = sorted(p.relative_to(docs).as_posix() for p in (docs / "curators").rglob("*.md")) \
         if (docs / "curators").is_dir() else []
     if guide:

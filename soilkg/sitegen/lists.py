@@ -94,7 +94,8 @@ def rows(graph: SiteGraph, ontology: Ontology, iris: list[str]) -> list[Row]:
         labels = {lang: text for lang, text in graph.labels(iri).items() if lang != "en"}
         result.append(Row(
             iri=iri, label=graph.display_label(iri), path=page_path(iri) or "", type=type_label(graph, ontology, iri),
-            date=date_of(graph, iri), status=[graph.label(s) for s in node.iris(str(SKG.status))],
+            date=date_of(graph, iri),
+            status=[graph.label(s) for p in (str(SKG.status), str(SKG.reviewStatus)) for s in node.iris(p)],
             country=sorted(found["country"]), network=sorted(found["network"]), theme=sorted(found["theme"]),
             labels=labels, names=graph.alt_labels(iri)))
     return result

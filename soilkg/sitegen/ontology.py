@@ -29,6 +29,14 @@ EXTERNAL_TERMS = (
     ("http://www.w3.org/2004/02/skos/core#broader", "broader", "A broader concept."),
     ("http://www.w3.org/2004/02/skos/core#narrower", "narrower", "A narrower concept."),
     ("https://schema.org/url", "web page", "The resource's web page."),
+    ("https://schema.org/value", "value", "A number."),
+    ("https://schema.org/unitText", "unit", "The unit of the number."),
+    ("http://purl.org/dc/terms/abstract", "summary", "A summary of the resource."),
+    ("http://purl.org/dc/terms/language", "language", "The language of the resource."),
+    ("http://purl.org/dc/terms/license", "licence", "The licence under which the resource may be reused."),
+    ("http://purl.org/dc/terms/type", "kind", "A kind the resource is of."),
+    ("http://www.w3.org/2003/01/geo/wgs84_pos#lat", "latitude", "Latitude (WGS 84)."),
+    ("http://www.w3.org/2003/01/geo/wgs84_pos#long", "longitude", "Longitude (WGS 84)."),
 )
 
 

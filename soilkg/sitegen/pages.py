@@ -107,8 +107,10 @@ class Generator:
         best = max(candidates, key=score)
         node = self.graph.nodes[best]
         context = resource.context(best, self.graph, r)
-        return {"link": r.link(best), "prose": context["prose"],
-                "sources": [s for s in resource.sources(node, self.graph, r) if s.text][:2]}
+        prose = context["prose"]
+        # One sentence of description and the paragraph that states it: readable in a minute.
+        return {"link": r.link(best), "prose": prose[:1] if isinstance(prose, list) else [],
+                "sources": [s for s in resource.sources(node, self.graph, r) if s.text][:1]}
 
     def countries(self, kinds: dict[str, list[str]], r: Renderer) -> tuple[list[dict[str, object]], list[dict]]:
         """Countries with what happens in each (incoming links), for the map and its text alternative."""
@@ -121,7 +123,8 @@ class Generator:
             for subject, predicate in node.inc:
                 if subject.startswith("_:") or predicate == str(SKG.statedIn):
                     continue
-                relation = self.ontology.label(predicate)
+                # "RECISOIL — implemented in", "<case study> — case study"
+                relation = "case study" if predicate == str(SKG.country) else self.ontology.label(predicate)
                 what.append(f"{r.link(subject)} — {relation}")
                 plain.append({"label": self.graph.display_label(subject), "path": page_path(subject) or "",
                               "relation": relation})
@@ -173,7 +176,7 @@ def html_page(title: str, html: str, search: str = "") -> str:
     """A page MkDocs takes as it is: front matter, a Markdown head of headings (for the table of
     contents) and the HTML body after the marker (see mkdocs_hooks)."""
     meta = f"title: {json.dumps(title, ensure_ascii=False)}\nskg_search: {json.dumps(search, ensure_ascii=False)}\n"
-    head = [f"---\n{meta}---\n", f"# {TAG.sub('', title)}\n"]
+    head = [f"---\n{meta}---\n", f"# {TAG.sub('', title)} {{ #title }}\n"]
     head += [f"## {unescape(TAG.sub('', inner)).strip()} {{ #{anchor} }}\n" for anchor, inner in HEADING.findall(html)]
     return "\n".join(head) + "\n" + MARKER + "\n" + html
 

@@ -11,7 +11,7 @@ from html import escape
 import pyoxigraph as ox
 
 from soilkg.namespaces import SKG
-from soilkg.sitegen.graph import SiteGraph, Term
+from soilkg.sitegen.graph import RDF_TYPE, SiteGraph, Term
 from soilkg.sitegen.ontology import Ontology, curie
 from soilkg.urls import page_path
 
@@ -92,9 +92,10 @@ class Renderer:
             label = self.graph.labels("_:" + term.value)
             if label:
                 return escape(label.get("en", next(iter(label.values()))))
+            # A structured value (an impact, a cost): its parts as "label: value" lines, type left out.
             parts = [f"{escape(self.ontology.label(p))}: {', '.join(self.value(v, p) for v in vs)}"
-                     for p, vs in node.out.items()]
-            return "; ".join(parts)
+                     for p, vs in node.out.items() if p != RDF_TYPE]
+            return '<span class="skg-struct">' + "<br>".join(parts) + "</span>"
         iri = term.value
         if self.graph.has_page(iri):
             return self.link(iri)

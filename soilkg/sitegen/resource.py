@@ -26,7 +26,13 @@ from soilkg.sitegen.graph import (
 from soilkg.sitegen.render import Renderer
 
 # Shown as the page's prose, above the facts table.
-PROSE = (DEFINITION, str(DCT.description), str(SCHEMA.description), COMMENT, str(SKG.aim), str(SKG.activity))
+PROSE = (DEFINITION, str(DCT.description), str(DCT.abstract), str(SCHEMA.description), COMMENT, str(SKG.aim),
+         str(SKG.activity))
+# Facts a reader looks for first (where, what, who, when); the rest follow in alphabetical order.
+FIRST = ("country", "administrativeArea", "implementedIn", "joinedBy", "practice", "theme", "organismGroup",
+         "threatAddressed", "landUse", "soilFunction", "impact", "startDate", "endDate", "year", "status",
+         "publishedBy", "runBy", "unitOf", "hostedBy", "leadsImplementationOf", "implementer", "compiler",
+         "reviewer", "reviewStatus")
 IDENTIFIERS = (str(SKG.symbol), str(SKG.doi), str(SKG.handle), str(SKG.iso3166Alpha2), str(SKG.iso3166Alpha3),
                str(SKG.m49), str(SKG.website), str(SKOS.exactMatch), str(SKOS.closeMatch), OWL + "sameAs",
                str(DCT.identifier), str(SCHEMA.sameAs), str(SCHEMA.url))
@@ -50,7 +56,8 @@ INVERSE: dict[str, str] = {
     "publishedIn": "published in this", "resultsOf": "results published in", "onBehalfOf": "prepared for it",
     "reportedIn": "figures reported here", "sdgTarget": "contributions from", "decisionOf": "decisions adopted",
     "adopts": "adopted by", "establishes": "established by", "preparedFor": "documents prepared for it",
-    "calledFrom": "footnotes", "reportGroup": "reported in this group", "statedIn": "stated here",
+    "calledFrom": "footnotes", "country": "case studies here", "reportGroup": "reported in this group",
+    "statedIn": "stated here",
 }
 SKIP_INCOMING = {str(SKG.paragraphOf), str(SKG.footnoteOf), str(SKG.about), str(SKG.paragraph),
                  str(SKG.footnote), str(SKG.figure)}
@@ -82,7 +89,7 @@ def local(iri: str) -> str:
 
 
 def facts(node: Node, graph: SiteGraph, r: Renderer, skip: set[str]) -> list[Row]:
-    rows = []
+    rows: list[tuple[tuple[int, str], Row]] = []
     for predicate, _ in node.out.items():
         if predicate in skip:
             continue
@@ -92,8 +99,13 @@ def facts(node: Node, graph: SiteGraph, r: Renderer, skip: set[str]) -> list[Row
             values = [r.value(t, predicate) for t in node.out[predicate]]
         values = [v for v in values if v]
         if values:
-            rows.append(Row(r.term_link(predicate), values))
-    return rows
+            rows.append((_fact_order(predicate, r), Row(r.term_link(predicate), values)))
+    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+
+
+def _fact_order(predicate: str, r: Renderer) -> tuple[int, str]:
+    name = local(predicate)
+    return (FIRST.index(name) if name in FIRST else len(FIRST), r.ontology.label(predicate).casefold())
 
 
 def incoming(node: Node, graph: SiteGraph, r: Renderer) -> list[Row]:

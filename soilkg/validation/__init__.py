@@ -22,17 +22,15 @@ __all__ = ["validate", "check_store", "build_validated", "Finding", "Severity"]
 
 def validate(project: Project, files: Sequence[Path] | None = None, *, include_demo: bool = False) -> list[Finding]:
     """Findings for every source file, or for `files` checked against the whole graph."""
-    sources = project.source_files(include_demo=include_demo)
     if files is None:
-        return validate_all(project, sources)
+        return validate_all(project, project.source_files(include_demo=include_demo))
     missing = [p for p in files if not p.is_file()]
     if missing:
         raise SoilkgError(f"No such file: {missing[0]}. Give Turtle files (or folders) of this repository.",
                           exit_code=2)
     demo = project.demo.resolve()
-    if any(demo in p.resolve().parents for p in files):
-        sources = project.source_files(include_demo=True)
-    return validate_files(project, [p.resolve() for p in files], sources)
+    include_demo = include_demo or any(demo in p.resolve().parents for p in files)
+    return validate_files(project, [p.resolve() for p in files], include_demo)
 
 
 def build_validated(project: Project, *, include_demo: bool = False, force: bool = False) -> StoreInfo:

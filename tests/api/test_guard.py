@@ -44,3 +44,13 @@ def test_allowed_service_passes() -> None:
 def test_values_go_into_the_where_group_not_a_string() -> None:
     query = 'SELECT ?x WHERE { ?x ?p "{ not here" }'
     assert query[where_group_offset(query) - 1:].startswith("{ ?x")
+
+
+def test_codepoint_escapes_do_not_smuggle_a_service_call() -> None:
+    """SPARQL allows \\u escapes; pyoxigraph does not expand them outside strings, so `\\u0053ERVICE`
+    is a syntax error for the engine, not a SERVICE call the guard failed to see."""
+    import pyoxigraph as ox
+
+    query = r"SELECT * WHERE { \u0053ERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"
+    with pytest.raises(SyntaxError):
+        ox.Store().query(query)

@@ -20,10 +20,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
-def build_with(project: Project, build: Path, **options: bool) -> SiteInfo:
+def build_with(project: Project, build: Path, *, include_demo: bool = False, force: bool = False) -> SiteInfo:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOILKG_BUILD", str(build))
-        return build_site_info(project, **options)
+        return build_site_info(project, include_demo=include_demo, force=force)
 
 
 @pytest.fixture(scope="session")

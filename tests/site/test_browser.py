@@ -62,10 +62,10 @@ def test_filter_on_a_list_page_narrows_its_rows(page: Any, site_url: str) -> Non
 
 def test_search_finds_netsob(page: Any, site_url: str) -> None:
     page.goto(site_url + "index.html")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("NETSOB")
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=15000)
+    page.locator("input.md-search__input").click()
+    # Material's search reacts to key presses (as a person types), not to a value set by script.
+    page.keyboard.type("NETSOB", delay=30)
+    page.locator(".md-search-result__item a").first.wait_for(state="attached", timeout=20000)
     hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.href)")
     assert any("network/netsob/index.html" in h for h in hrefs)
     assert page.problems == []
@@ -103,3 +103,44 @@ def test_switching_to_french_and_arabic_changes_the_interface(page: Any, site_ur
     assert page.locator("h2#where-from").inner_text() == "مصدر المعلومات"
     assert page.locator("h1").inner_text() == "International Network on Soil Biodiversity (NETSOB)"
     assert page.problems == []
+
+
+HEADINGS = """() => Array.from(document.querySelectorAll('article h1, article h2, article h3, article h4'))
+    .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
+
+
+@pytest.mark.parametrize("path", ["index.html", "network/netsob/index.html", "publication/index.html",
+                                  "document/cgrfa-20-item-8-4/index.html", "figures/index.html"])
+def test_headings_in_order_and_pictures_have_text(page: Any, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    levels = page.evaluate(HEADINGS)
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    unnamed = page.evaluate("""() => Array.from(document.querySelectorAll('article img, article svg[role=img]'))
+        .filter(e => !(e.getAttribute('alt') || e.getAttribute('aria-label'))).length""")
+    assert unnamed == 0
+    # Every form control has a label (list filters).
+    unlabelled = page.evaluate("""() => Array.from(document.querySelectorAll('article select, article input'))
+        .filter(e => !(e.labels && e.labels.length)).length""")
+    assert unlabelled == 0
+
+
+def test_the_built_folder_works_from_disk(browser: Any, real_site: Any) -> None:
+    """Relative links, bundled scripts and the offline search: no server at all (file://)."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    page.goto(real_site.path.as_uri() + "/index.html")
+    page.wait_for_selector(".skg-map svg")
+    assert page.locator(".skg-country--active").count() == 8
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("NETSOB", delay=30)
+    page.locator(".md-search-result__item a[href*='network/netsob/index.html']").first.wait_for(
+        state="attached", timeout=20000)
+    page.goto(real_site.path.as_uri() + "/network/netsob/index.html")
+    page.locator(".skg-kind a").first.click()
+    assert page.url.endswith("/network/index.html")
+    assert page.locator(".skg-list tbody tr").count() > 1
+    assert problems == []
+    page.close()

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,3 +79,25 @@ def test_failed_build_keeps_the_last_good_site(site_builder: Build, fixture_proj
         site_builder(project, tmp_path / "build")
     assert "nowhere.md" in caught.value.message and "last good site is unchanged" in caught.value.message
     assert (good.path / "index.html").read_text() == before
+
+
+def _cli(root: Path, build: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOILKG_ROOT": str(root), "SOILKG_BUILD": str(build)}
+    return subprocess.run([sys.executable, "-m", "soilkg.cli", "site", "build", *args], capture_output=True,
+                          text=True, env=env, timeout=300)
+
+
+def test_cli_builds_and_reports_bad_turtle_without_traceback(fixture_project: Project, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(fixture_project.root / "data", root / "data")
+    shutil.copytree(fixture_project.root / "ontology", root / "ontology")
+    done = _cli(root, tmp_path / "build", "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "Built" in done.stdout and (tmp_path / "out" / "index.html").is_file()
+    netsob = root / "data" / "network" / "netsob.ttl"
+    netsob.write_text(netsob.read_text() + '\nnetwork:x a skg:Network ; rdfs:label "x"@en\n')
+    failed = _cli(root, tmp_path / "build", "--out", str(tmp_path / "out"))
+    assert failed.returncode == 1
+    assert "data/network/netsob.ttl:" in failed.stderr and "Turtle syntax error" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert (tmp_path / "out" / "index.html").is_file(), "the last good site stays"

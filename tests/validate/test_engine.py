@@ -10,6 +10,7 @@ from soilkg.errors import SoilkgError
 from soilkg.paths import Project
 from soilkg.store import build, load_memory
 from soilkg.validation import build_validated, check_store, validate
+from soilkg.validation.engine import listing
 
 from .helpers import INVALID, read_fixture
 
@@ -72,3 +73,12 @@ def test_build_validated_skips_unchanged_sources(repo: Project) -> None:
     second = build_validated(repo)
     assert first.rebuilt and not second.rebuilt and first.fingerprint == second.fingerprint
     assert build_validated(repo, force=True).rebuilt
+
+
+def test_fast_listing_matches_project_source_files(repo: Project) -> None:
+    demo = repo.demo / "demo.ttl"
+    demo.parent.mkdir(parents=True)
+    demo.write_text("# demonstration folder present\n")
+    for include_demo in (False, True):
+        expected = {repo.relative(p) for p in repo.source_files(include_demo=include_demo)}
+        assert set(listing(repo, include_demo)) == expected

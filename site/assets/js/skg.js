@@ -44,11 +44,16 @@
     var english = I18N.en || {};
     var byText = {};
     Object.keys(english).forEach(function (key) { byText[english[key]] = key; });
-    document.querySelectorAll(".md-nav__link .md-ellipsis, .md-tabs__link, .md-nav__title").forEach(function (el) {
+    document.querySelectorAll(".md-nav__link .md-ellipsis, .md-tabs__link, .md-nav__title, .md-header__topic .md-ellipsis").forEach(function (el) {
       if (el.children.length) return;
       if (!el.hasAttribute("data-en")) el.setAttribute("data-en", el.textContent.trim());
       var key = byText[el.getAttribute("data-en")];
       if (key) el.textContent = tr(key, code);
+    });
+    /* Material's own "Table of contents" title: its text node follows an icon span. */
+    document.querySelectorAll(".md-nav--secondary > .md-nav__title").forEach(function (title) {
+      var text = Array.prototype.filter.call(title.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); })[0];
+      if (text) text.textContent = tr("toc", code);
     });
     var search = document.querySelector(".md-search__input");
     if (search) search.setAttribute("placeholder", tr("search", code) === "search" ? search.placeholder : tr("search", code));

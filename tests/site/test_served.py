@@ -1,0 +1,64 @@
+"""`soilkg serve`'s app (engineer C's) serves the site and the API on one origin: a resource IRI's path
+opens its catalogue page. Real uvicorn on a loopback port, real HTTP client, real Chromium."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from soilkg.paths import Project
+from soilkg.sitegen import SiteInfo
+
+app_module = pytest.importorskip("soilkg.api.app")
+settings_module = pytest.importorskip("soilkg.api.settings")
+uvicorn = pytest.importorskip("uvicorn")
+
+
+@pytest.fixture(scope="module")
+def served(project: Project, real_site: SiteInfo) -> Iterator[str]:
+    with pytest.MonkeyPatch.context() as patch:
+        # The app finds the store and the site in the build folder the site was built in.
+        patch.setenv("SOILKG_BUILD", str(real_site.path.parent))
+        app = app_module.create_app(project, settings_module.Settings(workers=1))
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.started, "uvicorn did not start"
+        port = server.servers[0].sockets[0].getsockname()[1]
+        yield f"http://127.0.0.1:{port}"
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_resource_iri_path_redirects_to_its_page(served: str) -> None:
+    with httpx.Client(base_url=served, timeout=30) as client:
+        answer = client.get("/id/network/netsob", headers={"Accept": "text/html"})
+        assert answer.status_code == 303
+        assert answer.headers["location"] == "/network/netsob/"
+        page = client.get(answer.headers["location"])
+        assert page.status_code == 200 and "International Network on Soil Biodiversity" in page.text
+        home = client.get("/")
+        assert home.status_code == 200 and 'class="skg-map"' in home.text
+
+
+def test_browser_follows_an_iri_to_its_page(browser: Any, served: str) -> None:
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(served + "/id/organisation/fao")
+    assert page.url == served + "/organisation/fao/"
+    assert page.locator("h1").inner_text().startswith("Food and Agriculture Organization")
+    # Relative links work from the directory URL the server redirects to.
+    page.locator(".skg-kind a").first.click()
+    assert page.url == served + "/organisation/index.html"
+    assert page.locator(".skg-list tbody tr").count() > 1
+    assert problems == []
+    page.close()
