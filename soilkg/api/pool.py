@@ -25,21 +25,35 @@ log = logging.getLogger("soilkg.api")
 START_TIMEOUT = 60.0  # a new worker imports pyoxigraph and opens the store
 
 
+def _wake(ready: asyncio.Future[None]) -> None:
+    if not ready.done():
+        ready.set_result(None)
+
+
 @dataclass(eq=False)  # identity, so workers can live in a set
 class Worker:
     process: BaseProcess
     conn: Connection
 
-    def call(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...] | None:
-        """Send a job and wait for its reply; None when the time is up or the worker died."""
+    async def call(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...] | None:
+        """Send a job and wait for its reply; None when the time is up or the worker died.
+
+        Waits on the pipe with the event loop's reader (no thread hop per query).
+        """
+        loop = asyncio.get_running_loop()
+        ready: asyncio.Future[None] = loop.create_future()
+        fd = self.conn.fileno()
         try:
             self.conn.send(job)
-            if self.conn.poll(timeout):
-                reply: tuple[Any, ...] = self.conn.recv()
-                return reply
-        except (EOFError, OSError, BrokenPipeError):
-            pass
-        return None
+            loop.add_reader(fd, _wake, ready)
+            try:
+                await asyncio.wait_for(ready, timeout)
+            finally:
+                loop.remove_reader(fd)
+            reply: tuple[Any, ...] = self.conn.recv()
+            return reply
+        except (TimeoutError, EOFError, OSError):
+            return None
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -115,22 +129,28 @@ class WorkerPool:
         except TimeoutError:
             raise ApiError(503, "busy", "Every query worker stayed busy for the whole timeout; try again later.",
                            headers={"Retry-After": str(int(timeout) + 1)}) from None
-        loop = asyncio.get_running_loop()
-        reply = await loop.run_in_executor(self.threads, worker.call, job, timeout)
+        try:
+            reply = await worker.call(job, timeout)
+        except asyncio.CancelledError:
+            self._retire(worker)  # the client left: free the CPU rather than finish its query
+            raise
         if reply is None:
-            # Overran (or crashed): kill it so the CPU is free at once, and start a new one.
-            self.all.discard(worker)
-            await loop.run_in_executor(self.threads, worker.kill)
-            self.killed += 1
-            task = asyncio.create_task(self._replace())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._retire(worker)
             raise ApiError(504, "timeout",
                            f"The query ran longer than {timeout:g} s and was stopped. Narrow it (fewer joins, "
                            "a LIMIT, no cross products) or run it on your own copy of the data.",
                            {"timeout_seconds": timeout})
         self.idle.put_nowait(worker)
         return reply
+
+    def _retire(self, worker: Worker) -> None:
+        """Kill a worker that overran, crashed or was abandoned (the CPU is free at once); start another."""
+        self.all.discard(worker)
+        worker.kill()
+        self.killed += 1
+        task = asyncio.create_task(self._replace())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def close(self) -> None:
         self._closing = True
