@@ -7,13 +7,15 @@ import sys
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 
 from soilkg.errors import Finding, Severity, SoilkgError
 
 _STYLE = {Severity.VIOLATION: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
-stdout = Console(highlight=False, soft_wrap=True)
+# emoji off: ":date:" in "xsd:date:" must stay text. Every message is escaped: "[...]" is Turtle, not markup.
+stderr = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+stdout = Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def print_findings(findings: Sequence[Finding], fmt: str = "text", console: Console | None = None) -> None:
@@ -25,12 +27,12 @@ def print_findings(findings: Sequence[Finding], fmt: str = "text", console: Cons
     out = console or stdout
     for finding in sorted(findings, key=lambda f: (f.file, f.line or 0, f.severity.value)):
         style = _STYLE[finding.severity]
-        out.print(f"[bold]{finding.where()}[/bold]: [{style}]{finding.severity.value}[/{style}] "
-                  f"{finding.message}" + (f" [dim]({finding.rule})[/dim]" if finding.rule else ""),
+        out.print(f"[bold]{escape(finding.where())}[/bold]: [{style}]{finding.severity.value}[/{style}] "
+                  f"{escape(finding.message)}" + (f" [dim]({escape(finding.rule)})[/dim]" if finding.rule else ""),
                   markup=True)
 
 
 def print_error(error: SoilkgError) -> None:
     if error.findings:
         print_findings(error.findings, console=stderr)
-    stderr.print(f"[bold red]error:[/bold red] {error.message}", markup=True)
+    stderr.print(f"[bold red]error:[/bold red] {escape(error.message)}", markup=True)

@@ -30,6 +30,10 @@ class Project:
     def here(cls) -> Project:
         return cls(find_root())
 
+    def __post_init__(self) -> None:
+        # A resolved root keeps relative() cheap: listed files are already under it.
+        object.__setattr__(self, "root", Path(self.root).resolve())
+
     @property
     def ontology(self) -> Path:
         return self.root / "ontology"
@@ -69,12 +73,17 @@ class Project:
         for folder in SOURCE_DIRS:
             base = self.root / folder
             if base.is_dir():
-                files.extend(sorted(base.rglob("*.ttl")))
+                files.extend(sorted(base.rglob("*.ttl"), key=str))
         if include_demo and self.demo.is_dir():
-            files.extend(sorted(self.demo.rglob("*.ttl")))
+            files.extend(sorted(self.demo.rglob("*.ttl"), key=str))
         return files
 
     def relative(self, path: Path) -> str:
+        """Repository-relative POSIX path; cheap for paths listed under the root (no resolve)."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:

@@ -98,7 +98,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _read_manifest(store_dir: Path) -> dict[str, object] | None:
+def read_manifest(store_dir: Path) -> dict[str, object] | None:
     try:
         data = json.loads((store_dir / MANIFEST).read_text())
     except (OSError, ValueError):
@@ -139,7 +139,7 @@ def build(project: Project, *, force: bool = False, check: Check | None = None,
     started = time.perf_counter()
     sources = files if files is not None else project.source_files()
     link = current_store_path(project)
-    previous = _read_manifest(link) if link.exists() else None
+    previous = read_manifest(link) if link.exists() else None
     fingerprint, entries = fingerprint_sources(project, sources, previous)
     if previous and previous.get("fingerprint") == fingerprint and not force:
         _touch_manifest(link, entries, previous)
@@ -156,8 +156,10 @@ def build(project: Project, *, force: bool = False, check: Check | None = None,
         if not findings and check is not None:
             findings = [f for f in check(store, sources) if f.severity is Severity.VIOLATION]
         if findings:
+            # Same exit codes as `soilkg validate`: 2 for unusable input (bad Turtle), 1 for violations.
+            unusable = any(f.rule in ("turtle-syntax", "encoding") for f in findings)
             raise SoilkgError("The build stopped: the sources have errors. The last good store is unchanged.",
-                              findings, exit_code=1)
+                              findings, exit_code=2 if unusable else 1)
         store.optimize()
         quads = len(store)
         store.flush()

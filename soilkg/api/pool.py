@@ -146,11 +146,16 @@ class WorkerPool:
     def _retire(self, worker: Worker) -> None:
         """Kill a worker that overran, crashed or was abandoned (the CPU is free at once); start another."""
         self.all.discard(worker)
-        worker.kill()
+        if worker.process.is_alive():
+            worker.process.kill()  # SIGKILL now; reaping it (which can take a while) happens off the loop
         self.killed += 1
-        task = asyncio.create_task(self._replace())
+        task = asyncio.create_task(self._reap_and_replace(worker))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _reap_and_replace(self, worker: Worker) -> None:
+        await asyncio.get_running_loop().run_in_executor(self.threads, worker.kill)
+        await self._replace()
 
     async def close(self) -> None:
         self._closing = True

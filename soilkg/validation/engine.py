@@ -158,10 +158,10 @@ def _base_store(project: Project, others: dict[str, os.stat_result], changed: se
                 ) -> tuple[ox.Store, list[str], set[str]]:
     """The whole graph as last built, with the files edited (or deleted) since then apart from
     `changed`; without a usable build, a fresh in-memory load of every other file."""
-    from soilkg.store import _read_manifest, current_store_path
+    from soilkg.store import current_store_path, read_manifest
 
     link = current_store_path(project)
-    manifest = _read_manifest(link) if link.exists() else None
+    manifest = read_manifest(link) if link.exists() else None
     built = manifest.get("files") if manifest is not None else None
     if isinstance(built, dict):
         stale = [rel for rel, stat in others.items() if not _same(built.get(rel), stat)]

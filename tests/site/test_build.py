@@ -97,7 +97,7 @@ def test_cli_builds_and_reports_bad_turtle_without_traceback(fixture_project: Pr
     netsob = root / "data" / "network" / "netsob.ttl"
     netsob.write_text(netsob.read_text() + '\nnetwork:x a skg:Network ; rdfs:label "x"@en\n')
     failed = _cli(root, tmp_path / "build", "--out", str(tmp_path / "out"))
-    assert failed.returncode == 1
+    assert failed.returncode == 2, "bad Turtle is unusable input: exit 2, as for soilkg validate"
     assert "data/network/netsob.ttl:" in failed.stderr and "Turtle syntax error" in failed.stderr
     assert "Traceback" not in failed.stderr
     assert (tmp_path / "out" / "index.html").is_file(), "the last good site stays"
