@@ -66,7 +66,7 @@ class EmbeddedBackend:
 
         self.store_link = store_link
         self.settings = settings
-        self.pool = WorkerPool(store_link, settings.workers)
+        self.pool = WorkerPool(store_link, settings.workers, settings.max_worker_memory_mb)
 
     async def start(self) -> None:
         if not (self.store_link / MANIFEST).is_file():

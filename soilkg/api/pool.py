@@ -35,8 +35,9 @@ class Worker:
     process: BaseProcess
     conn: Connection
 
-    async def call(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...] | None:
-        """Send a job and wait for its reply; None when the time is up or the worker died.
+    async def call(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        """Send a job and wait for its reply; ("timeout",) when the time is up, ("died",) when the worker
+        ended (out of memory or crashed).
 
         Waits on the pipe with the event loop's reader (no thread hop per query).
         """
@@ -52,8 +53,10 @@ class Worker:
                 loop.remove_reader(fd)
             reply: tuple[Any, ...] = self.conn.recv()
             return reply
-        except (TimeoutError, EOFError, OSError):
-            return None
+        except TimeoutError:
+            return ("timeout",)
+        except (EOFError, OSError):
+            return ("died",)
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -63,8 +66,9 @@ class Worker:
 
 
 class WorkerPool:
-    def __init__(self, store_link: Path, size: int) -> None:
+    def __init__(self, store_link: Path, size: int, memory_mb: int = 0) -> None:
         self.store_link = store_link
+        self.memory_mb = memory_mb
         self.size = max(1, size)
         # Never fork the threaded server itself: a single-threaded fork server that has imported only
         # the worker module forks each worker, so a replacement is ready in milliseconds, not seconds.
@@ -80,7 +84,7 @@ class WorkerPool:
 
     def _spawn(self) -> Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=worker_module.main, args=(child, str(self.store_link)),
+        process = self.context.Process(target=worker_module.main, args=(child, str(self.store_link), self.memory_mb),
                                        daemon=True, name="soilkg-query-worker")
         process.start()
         child.close()
@@ -134,7 +138,13 @@ class WorkerPool:
         except asyncio.CancelledError:
             self._retire(worker)  # the client left: free the CPU rather than finish its query
             raise
-        if reply is None:
+        if reply[0] == "died":
+            self._retire(worker)
+            raise ApiError(422, "resources_exceeded",
+                           f"The query needed more memory than a query may use here ({self.memory_mb} MB) and was "
+                           "stopped. Narrow it (fewer joins, no cross products) or add a LIMIT without ORDER BY.",
+                           {"memory_mb": self.memory_mb})
+        if reply[0] == "timeout":
             self._retire(worker)
             raise ApiError(504, "timeout",
                            f"The query ran longer than {timeout:g} s and was stopped. Narrow it (fewer joins, "

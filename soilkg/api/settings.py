@@ -20,6 +20,9 @@ class Settings:
     max_rows: int = 100_000  # solutions or triples in one answer
     max_response_bytes: int = 50 * 1024 * 1024
     max_body_bytes: int = 1024 * 1024  # request bodies (a query is small; a 20 MB body is abuse)
+    # Heap of one query worker: a cartesian ORDER BY grows by ~2 GB/s, so the timeout alone cannot
+    # protect the machine's memory. Over the limit the worker dies and is replaced (0: no limit).
+    max_worker_memory_mb: int = 2048
     allowed_services: tuple[str, ...] = ()  # SERVICE IRIs that may be called; none by default
     cors_origins: tuple[str, ...] = ()  # explicit allow-list, never "*" with credentials
     endpoint: str | None = None  # serve over this SPARQL endpoint instead of the embedded store
@@ -32,7 +35,7 @@ class Settings:
         base = cls()
         values: dict[str, object] = {}
         for name, cast in (("timeout", float), ("workers", int), ("max_rows", int),
-                           ("max_response_bytes", int), ("max_body_bytes", int)):
+                           ("max_response_bytes", int), ("max_body_bytes", int), ("max_worker_memory_mb", int)):
             raw = env.get(f"SOILKG_API_{name.upper()}")
             if raw:
                 values[name] = cast(raw)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 from collections.abc import Iterator
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -160,8 +161,13 @@ class StoreHandle:
         return self.store
 
 
-def main(conn: Connection, store_link: str) -> None:
+def main(conn: Connection, store_link: str, memory_mb: int = 0) -> None:
     """Worker loop: announce readiness, then answer jobs until the pipe closes or we are killed."""
+    if memory_mb > 0:
+        # RLIMIT_DATA covers the heap and anonymous mappings (Rust's allocations), not the store's
+        # file mappings: a runaway query aborts this process instead of exhausting the machine.
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     handle = StoreHandle(Path(store_link))
     try:
         handle.get()

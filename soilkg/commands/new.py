@@ -1,5 +1,6 @@
 """`soilkg new case-study`: write a commented Turtle template for a curator to fill in;
-`soilkg new csv-template`: write the spreadsheet template that `soilkg import` reads."""
+`soilkg new csv-template`: write the spreadsheet template that `soilkg import` reads;
+`soilkg new country`: write a country the source document does not name, from ISO 3166-1."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from typing import Annotated
 import typer
 
 from soilkg.curation.countries import UnknownCountry, country_code
+from soilkg.curation.country_file import country_path, write_country
 from soilkg.curation.csvfile import write_template
 from soilkg.curation.render import render, slugify
 from soilkg.curation.template import Answers, target_path, template, vocabulary
 from soilkg.errors import SoilkgError
-from soilkg.output import stderr, stdout
+from soilkg.output import stdout
 from soilkg.paths import Project
 
 ORCID = re.compile(r"^(https://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
@@ -57,7 +59,7 @@ def _ask(value: str, question: str, interactive: bool) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    new = typer.Typer(help="Start a new case study (a commented Turtle template) or a spreadsheet of them.",
+    new = typer.Typer(help="Start a new case study (a commented Turtle template), a spreadsheet of them, or a country.",
                       no_args_is_help=True)
     app.add_typer(new, name="new")
 
@@ -106,11 +108,25 @@ def register(app: typer.Typer) -> None:
         path.write_text(render(template(project, answers)), encoding="utf-8")
         stdout.print(f"Wrote {project.relative(path)}. Replace every TODO in it, then run:\n"
                      f"  soilkg validate {project.relative(path)}", markup=False)
-        if answers.country and not (project.data / "country" / f"{answers.country}.ttl").is_file():
-            # The graph describes only the countries its sources name; validation reports the others.
-            stderr.print(f"Note: country:{answers.country} has no file in data/country/ yet, so validation will "
-                         "report it as undefined until a maintainer adds data/country/"
-                         f"{answers.country}.ttl.", markup=False)
+        if answers.country and (written := write_country(project, answers.country)) is not None:
+            # A case study may be in a country the source document does not name: add it from ISO 3166.
+            stdout.print(f"Wrote {project.relative(written)} too: country:{answers.country} had no file yet "
+                         "(names and codes from ISO 3166-1).", markup=False)
+
+    @new.command("country")
+    def country(
+        code: Annotated[str, typer.Argument(help="ISO 3166-1 alpha-3 or alpha-2 code, or English name.")],
+    ) -> None:
+        """Write data/country/CODE.ttl from ISO 3166-1, for a country the source document does not name."""
+        project = Project.here()
+        alpha3 = _country(code)
+        written = write_country(project, alpha3)
+        if written is None:
+            stdout.print(f"{project.relative(country_path(project, alpha3))} already exists: country:{alpha3} "
+                         "is defined; nothing to do.", markup=False)
+            return
+        stdout.print(f"Wrote {project.relative(written)} (country:{alpha3}, names and codes from ISO 3166-1). "
+                     f"Check it with:\n  soilkg validate {project.relative(written)}", markup=False)
 
     @new.command("csv-template")
     def csv_template(

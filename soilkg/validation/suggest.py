@@ -71,6 +71,20 @@ def close_countries(code: str) -> list[str]:
     return difflib.get_close_matches(code.upper(), codes, n=3, cutoff=0.6)
 
 
+def missing_country(iri: str) -> str | None:
+    """For an undefined `country:KEN` whose code is a real ISO 3166-1 alpha-3 code: the command that
+    adds it (the message gives the fix, bioregistry style). None for anything else."""
+    country_ns = ID + "country/"
+    code = iri[len(country_ns):] if iri.startswith(country_ns) else ""
+    country = pycountry.countries.get(alpha_3=code) if code == code.upper() else None
+    if country is None:
+        return None
+    name = country.name
+    return (f"`country:{code}` ({name}) is used here, but no file defines it: the source document does not name "
+            f"this country. To add it, run `soilkg new country {code}` (it writes data/country/{code}.ttl from "
+            "ISO 3166-1).")
+
+
 def did_you_mean(iris: list[str]) -> str:
     if not iris:
         return ""

@@ -22,6 +22,7 @@ from soilkg.store import build
 
 REPO = Path(__file__).resolve().parents[2]
 TEST_TIMEOUT = 2.0  # seconds; hostile queries must end within this plus 1 s
+TEST_MEMORY_MB = 512  # per query worker: a cartesian ORDER BY passes it well within the timeout
 ALLOWED_ORIGIN = "https://reporter.example.org"
 
 
@@ -89,7 +90,8 @@ def local_store(api_build: Path) -> ox.Store:
 
 def start_serve(build_dir: Path, *args: str) -> Server:
     port = free_port()
-    env = {**os.environ, "SOILKG_BUILD": str(build_dir), "SOILKG_ROOT": str(REPO)}
+    env = {**os.environ, "SOILKG_BUILD": str(build_dir), "SOILKG_ROOT": str(REPO),
+           "SOILKG_API_MAX_WORKER_MEMORY_MB": str(TEST_MEMORY_MB)}
     process = subprocess.Popen([sys.executable, "-m", "soilkg.cli", "serve", "--no-build", "--port", str(port),
                                 "--timeout", str(TEST_TIMEOUT), "--workers", "2",
                                 "--cors-origin", ALLOWED_ORIGIN, *args],
