@@ -18,12 +18,41 @@ _TERM = re.compile(r"<[^>\s]*>|[A-Za-z][\w.-]*:[^\s;,.()\[\]]*(?:\.[^\s;,()\[\]]
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|<[^>\s]*>')
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
+
+
+@dataclass
+class Frame:
+    """A blank node written inline, `subject predicate [ ... ]` (such as one impact of a case study):
+    where it opens, the lines of its own properties, and the IRIs and texts it holds (to tell which
+    of several blank nodes under the same predicate a store's blank node is)."""
+
+    subject: str
+    predicate: str
+    line: int
+    predicates: dict[str, int] = field(default_factory=dict)
+    terms: set[str] = field(default_factory=set)
+
+
 @dataclass
 class LineIndex:
-    """Subject IRI -> first line; (subject, predicate) -> first line. Lines count from 1."""
+    """Subject IRI -> first line; (subject, predicate) -> first line; inline blank nodes in file
+    order. Lines count from 1."""
 
     subjects: dict[str, int] = field(default_factory=dict)
     predicates: dict[tuple[str, str], int] = field(default_factory=dict)
+    frames: list[Frame] = field(default_factory=list)
+
+    def blank_node_line(self, subject: str, predicate: str, holds: set[str], inner: str | None = None) -> int | None:
+        """The line of the blank node under `subject predicate [ ... ]` that best matches `holds` (the
+        IRIs and texts the blank node has); its `inner` property's line when given and written there.
+        None when the file writes no such blank node (then fall back to the predicate's line)."""
+        frames = [f for f in self.frames if f.subject == subject and f.predicate == predicate]
+        if not frames:
+            return None
+        best = max(frames, key=lambda f: len(f.terms & holds))  # the first of equals: file order
+        return best.predicates.get(inner, best.line) if inner is not None else best.line
 
     def line_of(self, subject: str | None, predicate: str | None = None) -> int | None:
         if subject is None:
@@ -53,6 +82,9 @@ def index_text(text: str) -> LineIndex:
     index = LineIndex()
     subject: str | None = None
     in_long_string = False
+    depth = 0  # of inline blank nodes `[ ... ]`
+    current: str | None = None  # the subject's predicate a `[` opened now belongs to
+    frame: Frame | None = None  # the inline blank node being read
     for number, raw in enumerate(text.splitlines(), start=1):
         # Skip the inside of triple-quoted literals: their lines are not statements.
         if raw.count('"""') % 2 == 1 or raw.count("'''") % 2 == 1:
@@ -73,12 +105,25 @@ def index_text(text: str) -> LineIndex:
             continue
         starts_at_margin = not line[0].isspace()
         tokens = _TERM.findall(line)
-        if not tokens:
-            continue
-        if starts_at_margin and not line.startswith(("[", "(", '"')):
+        named_subject = starts_at_margin and bool(tokens) and not line.startswith(("[", "(", '"'))
+        if starts_at_margin:
+            depth, frame, current = 0, None, None
+        if named_subject:
             subject = expand(tokens[0], prefixes, base)
             if subject is not None:
                 index.subjects.setdefault(subject, number)
+        leading = _leading_predicate(line, tokens, starts_at_margin, prefixes, base)
+        if frame is not None:
+            _note(frame, number, line, tokens, leading, prefixes, base)
+        elif leading is not None:
+            current = leading
+        owner = subject if named_subject or not starts_at_margin else None  # `[ ... ]` as a subject: not ours
+        depth, frame = _brackets(index, _QUOTED.sub('""', line), number, depth, frame, owner, current)
+        if frame is not None and frame.line == number:
+            _note(frame, number, line, tokens, None, prefixes, base)
+        if not tokens:
+            continue
+        if named_subject:
             tokens = tokens[1:]
         elif starts_at_margin:
             continue
@@ -92,6 +137,42 @@ def index_text(text: str) -> LineIndex:
         if predicate is not None:
             index.predicates.setdefault((subject, predicate), number)
     return index
+
+
+def _leading_predicate(line: str, tokens: list[str], starts_at_margin: bool, prefixes: dict[str, str],
+                       base: str) -> str | None:
+    """The predicate a line opens with (after the subject on a subject's first line), if any."""
+    stripped = line.lstrip()
+    if not tokens or stripped[0] in "\"'0123456789-+[(]":
+        return None
+    position = 1 if starts_at_margin else 0
+    return expand(tokens[position], prefixes, base) if len(tokens) > position else None
+
+
+def _brackets(index: LineIndex, bare: str, number: int, depth: int, frame: Frame | None, subject: str | None,
+              current: str | None) -> tuple[int, Frame | None]:
+    """Follow `[` and `]` outside texts and IRIs (`bare` has them blanked out); a `[` at depth 0
+    opens a new blank node of `subject current`."""
+    for char in bare:
+        if char == "[":
+            depth += 1
+            if depth == 1 and subject is not None and current is not None:
+                frame = Frame(subject, current, number)
+                index.frames.append(frame)
+        elif char == "]" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                frame = None
+    return depth, frame
+
+
+def _note(frame: Frame, number: int, line: str, tokens: list[str], leading: str | None,
+          prefixes: dict[str, str], base: str) -> None:
+    """Record a line inside a blank node: its property's line, the IRIs and texts it holds."""
+    if leading is not None:
+        frame.predicates.setdefault(leading, number)
+    frame.terms.update(iri for t in tokens if (iri := expand(t, prefixes, base)) is not None)
+    frame.terms.update(a or b for a, b in _STRING.findall(line))
 
 
 _cache: dict[tuple[str, int, int], LineIndex] = {}

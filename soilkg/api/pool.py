@@ -13,6 +13,7 @@ import logging
 import multiprocessing as mp
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -73,7 +74,7 @@ class WorkerPool:
         # Never fork the threaded server itself: a single-threaded fork server that has imported only
         # the worker module forks each worker, so a replacement is ready in milliseconds, not seconds.
         self.context = mp.get_context("forkserver")
-        self.context.set_forkserver_preload([worker_module.__name__])
+        self.context.set_forkserver_preload(["soilkg.api.forkserver_guard", worker_module.__name__])
         self.threads = ThreadPoolExecutor(max_workers=self.size + 2, thread_name_prefix="soilkg-worker-wait")
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.all: set[Worker] = set()
@@ -103,6 +104,9 @@ class WorkerPool:
         return worker
 
     async def start(self) -> None:
+        # Start the fork server from this (the main, long-lived) thread: the kernel's parent-death
+        # signal follows the thread that created it, and the executor's threads may come and go.
+        forkserver.ensure_running()
         loop = asyncio.get_running_loop()
         workers = await asyncio.gather(*(loop.run_in_executor(self.threads, self._spawn) for _ in range(self.size)))
         for w in workers:

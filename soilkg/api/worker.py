@@ -7,10 +7,13 @@ Imports stay light (no FastAPI) because a replacement worker must start fast.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
 import re
 import resource
+import signal
 from collections.abc import Iterator
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -161,8 +164,18 @@ class StoreHandle:
         return self.store
 
 
+def die_with_parent() -> None:
+    """Linux: ask the kernel to SIGKILL this process when its parent thread ends (PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: an idle worker still ends at the pipe's EOF
+
+
 def main(conn: Connection, store_link: str, memory_mb: int = 0) -> None:
     """Worker loop: announce readiness, then answer jobs until the pipe closes or we are killed."""
+    die_with_parent()  # the fork server is our parent: end with it
     if memory_mb > 0:
         # RLIMIT_DATA covers the heap and anonymous mappings (Rust's allocations), not the store's
         # file mappings: a runaway query aborts this process instead of exhausting the machine.

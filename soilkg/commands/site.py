@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from soilkg.output import stdout
+from soilkg.output import stderr, stdout
 from soilkg.paths import Project
 
 site_app = typer.Typer(help="The catalogue site: generated pages for every resource, lists, map and downloads.",
@@ -21,11 +21,18 @@ def build(
     out: Annotated[Path | None, typer.Option(
         "--out", help="Folder for the built site (default: <build folder>/site).", file_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
+    include_drafts: Annotated[bool, typer.Option(
+        "--include-drafts", help="A curator's local preview: also show unpublished case studies, each marked "
+        "\"Draft — not public\". Never publish a site built with it.")] = False,
 ) -> None:
     """Build the static site (works from disk or any static host; `soilkg serve` serves it with the API)."""
     from soilkg.sitegen import build_site_info
 
-    info = build_site_info(Project.here(), include_demo=include_demo, force=force, out=out)
+    info = build_site_info(Project.here(), include_demo=include_demo, force=force, out=out,
+                           include_drafts=include_drafts)
+    if include_drafts:
+        stderr.print("Preview with unpublished case studies (marked \"Draft — not public\"): do not publish this "
+                     "site.", markup=False)
     if info.rebuilt:
         stdout.print(f"Built {info.pages} pages in {info.seconds:.1f} s: {info.path}/index.html")
     else:

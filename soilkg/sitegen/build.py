@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from soilkg import store as store_module
+from soilkg.curation.workflow import unpublished_case_studies
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
 from soilkg.sitegen import graph as graph_module
@@ -27,6 +28,7 @@ from soilkg.sitegen.pages import KIND_ORDER, MAIN_KINDS, Generator, sorted_kinds
 from soilkg.urls import page_path
 
 STAMP = ".soilkg-site.json"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -61,25 +63,27 @@ def site_sources(project: Project) -> list[Path]:
     return files
 
 
-def fingerprint(project: Project, store_dir: Path, include_demo: bool) -> str:
+def fingerprint(project: Project, store_dir: Path, include_demo: bool, include_drafts: bool = False) -> str:
     digest = hashlib.sha256()
     manifest = store_dir / store_module.MANIFEST
     stored = json.loads(manifest.read_text()) if manifest.is_file() else {}
-    digest.update(f"{stored.get('fingerprint', '')}|demo={include_demo}\n".encode())
+    digest.update(f"{stored.get('fingerprint', '')}|demo={include_demo}|drafts={include_drafts}\n".encode())
     for path in site_sources(project):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\n")
     return digest.hexdigest()[:16]
 
 
-def generate_docs(project: Project, store: ox.Store, docs: Path) -> tuple[Generator, list[dict[str, object]]]:
-    """Write every page and asset under ``docs``; return the generator (for the downloads) and the navigation."""
+def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozenset[str] = frozenset()
+                  ) -> tuple[Generator, list[dict[str, object]]]:
+    """Write every page and asset under ``docs``; return the generator (for the downloads) and the navigation.
+    `drafts`: unpublished case studies the store still holds (a curator's preview), shown with a banner."""
     site_src = site_folder(project)
     graph = graph_module.load(store)
     onto = ontology.read(graph)
     strings = i18n.Strings(i18n.load(site_src / "i18n"))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(site_src / "templates"), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    gen = Generator(graph, onto, strings, env, docs)
+    gen = Generator(graph, onto, strings, env, docs, drafts)
     if (site_src / "assets").is_dir():
         shutil.copytree(site_src / "assets", docs / "assets", dirs_exist_ok=True)
     if (site_src / "pages").is_dir():
@@ -155,12 +159,27 @@ class Prepared:
         self.generator.write_downloads(self.site)
 
 
-def prepare(project: Project, store_dir: Path, work: Path) -> Prepared:
+def public_store(store: ox.Store, drafts: set[str]) -> ox.Store:
+    """An in-memory copy of `store` without the unpublished case studies: their files, and every
+    statement of other files that points at them. Everything the site shows (pages, lists, search,
+    map, home page, downloads, query results) is made from this copy, so none of them can leak."""
+    nodes = {ox.NamedNode(iri) for iri in drafts}
+    files = {q.graph_name for node in nodes for q in store.quads_for_pattern(node, RDF_TYPE, None, None)}
+    public = ox.Store()
+    public.bulk_extend(q for q in store.quads_for_pattern(None, None, None, None)
+                       if q.graph_name not in files and q.subject not in nodes and q.object not in nodes)
+    return public
+
+
+def prepare(project: Project, store_dir: Path, work: Path, include_drafts: bool = False) -> Prepared:
     """Generate the pages under ``work/docs`` and the mkdocs config for ``work/site``."""
     docs = work / "docs"
     docs.mkdir(parents=True)
     store = ox.Store.read_only(str(store_dir))
-    generator, nav = generate_docs(project, store, docs)
+    drafts = unpublished_case_studies(store)
+    if drafts and not include_drafts:
+        store = public_store(store, drafts)
+    generator, nav = generate_docs(project, store, docs, frozenset(drafts) if include_drafts else frozenset())
     return Prepared(write_config(project, work, docs, work / "site", nav), work / "site", generator)
 
 
@@ -200,17 +219,19 @@ def swap_in(built: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(project: Project, *, include_demo: bool = False, force: bool = False, out: Path | None = None
-               ) -> Path:
-    return build_site_info(project, include_demo=include_demo, force=force, out=out).path
+def build_site(project: Project, *, include_demo: bool = False, force: bool = False, out: Path | None = None,
+               include_drafts: bool = False) -> Path:
+    """The public catalogue (published case studies only); `include_drafts` for a curator's local preview."""
+    return build_site_info(project, include_demo=include_demo, force=force, out=out,
+                           include_drafts=include_drafts).path
 
 
 def build_site_info(project: Project, *, include_demo: bool = False, force: bool = False,
-                    out: Path | None = None) -> SiteInfo:
+                    out: Path | None = None, include_drafts: bool = False) -> SiteInfo:
     started = time.perf_counter()
     store_dir = ensure_store(project, include_demo)
     final = (out or project.build / "site").resolve()
-    stamp = fingerprint(project, store_dir, include_demo)
+    stamp = fingerprint(project, store_dir, include_demo, include_drafts)
     previous = final / STAMP
     if not force and previous.is_file():
         old = json.loads(previous.read_text())
@@ -220,7 +241,7 @@ def build_site_info(project: Project, *, include_demo: bool = False, force: bool
     work = final.parent / f".site-building-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     try:
-        prepared = prepare(project, store_dir, work)
+        prepared = prepare(project, store_dir, work, include_drafts)
         pages = sum(1 for _ in (work / "docs").rglob("*.md"))
         built = prepared.site
         run_mkdocs(prepared.config)

@@ -40,6 +40,8 @@ class Generator:
     strings: Strings
     env: jinja2.Environment
     docs: Path
+    # Unpublished case studies shown in a curator's local preview (`--include-drafts`), with a banner.
+    drafts: frozenset[str] = frozenset()
 
     def render(self, template: str, target: str, **context: object) -> None:
         depth = target.count("/")
@@ -64,12 +66,12 @@ class Generator:
         context = resource.context(iri, self.graph, r)
         html = self.env.get_template("resource.html.j2").render(
             root=r.root, t=self.strings.html, kind=kind, path=path, source_file=", ".join(files),
-            jsonld=schemaorg.jsonld(self.graph, self.ontology, iri), **context)
+            jsonld=schemaorg.jsonld(self.graph, self.ontology, iri), draft=iri in self.drafts, **context)
         file = self.docs / target
         file.parent.mkdir(parents=True, exist_ok=True)
         # What the search finds the page by: every other name (all languages, acronym), kind, summary.
-        prose = context["prose"]
-        first = unescape(str(prose[0]))[:300] if isinstance(prose, list) and prose else ""
+        prose = resource.summary(context)
+        first = unescape(prose[0])[:300] if prose else ""
         summary = " · ".join(x for x in [self.strings.plain(f"kind.{kind}"), *self.graph.alt_labels(iri), first] if x)
         file.write_text(html_page(str(context["title"]), html, summary), encoding="utf-8")
 
@@ -107,9 +109,8 @@ class Generator:
         best = max(candidates, key=score)
         node = self.graph.nodes[best]
         context = resource.context(best, self.graph, r)
-        prose = context["prose"]
         # One sentence of description and the paragraph that states it: readable in a minute.
-        return {"link": r.link(best), "prose": prose[:1] if isinstance(prose, list) else [],
+        return {"link": r.link(best), "prose": resource.summary(context)[:1],
                 "sources": [s for s in resource.sources(node, self.graph, r) if s.text][:1]}
 
     def countries(self, kinds: dict[str, list[str]], r: Renderer) -> tuple[list[dict[str, object]], list[dict]]:

@@ -26,8 +26,9 @@ from soilkg.sitegen.graph import (
 from soilkg.sitegen.render import Renderer
 
 # Shown as the page's prose, above the facts table.
-PROSE = (DEFINITION, str(DCT.description), str(DCT.abstract), str(SCHEMA.description), COMMENT, str(SKG.aim),
-         str(SKG.activity))
+PROSE = (DEFINITION, str(DCT.description), str(DCT.abstract), str(SCHEMA.description), COMMENT)
+# Shown under their own headings below the prose, in this order (key of site/i18n/*.json, property).
+LISTED = (("aims", str(SKG.aim)), ("activities", str(SKG.activity)))
 # Facts a reader looks for first (where, what, who, when); the rest follow in alphabetical order.
 FIRST = ("country", "administrativeArea", "implementedIn", "joinedBy", "practice", "theme", "organismGroup",
          "threatAddressed", "landUse", "soilFunction", "impact", "startDate", "endDate", "year", "status",
@@ -181,11 +182,24 @@ def context(iri: str, graph: SiteGraph, r: Renderer) -> dict[str, object]:
         "types": [r.term_link(t) for t in types],
         "alt_labels": graph.alt_labels(iri),
         "prose": prose,
+        "listed": [(key, values) for key, prop in LISTED
+                   if (values := [escape(t.value) for t in node.out.get(prop, []) if isinstance(t, ox.Literal)])],
         "text": escape(text) if text else "",
-        "facts": facts(node, graph, r, HIDDEN | set(PROSE) | set(IDENTIFIERS)),
+        "facts": facts(node, graph, r, HIDDEN | set(PROSE) | {prop for _key, prop in LISTED} | set(IDENTIFIERS)),
         "identifiers": identifiers,
         "incoming": incoming(node, graph, r),
         "sources": sources(node, graph, r),
         "parts": parts(iri, graph, r),
         "figures": figures(node, graph, r),
     }
+
+
+def summary(page: dict[str, object]) -> list[str]:
+    """The texts that say what a resource is: its prose, else its aims (or activities)."""
+    prose = page["prose"]
+    listed = page["listed"]
+    if isinstance(prose, list) and prose:
+        return [str(p) for p in prose]
+    if isinstance(listed, list) and listed:
+        return [str(v) for v in listed[0][1]]
+    return []

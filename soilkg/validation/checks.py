@@ -25,7 +25,8 @@ import pyoxigraph as ox
 
 from soilkg.errors import Severity, SoilkgError
 from soilkg.validation.context import Context, Hit
-from soilkg.validation.suggest import close_iris, did_you_mean, missing_country, same_kind
+from soilkg.validation.allowed import undefined_value_message
+from soilkg.validation.suggest import close_iris, did_you_mean, same_kind
 from soilkg.validation.terms import compact, to_rdflib
 
 _HEADER = re.compile(r"^#\s*(message|severity|fix|suggest)\s*:\s*(.*)$")
@@ -110,9 +111,10 @@ def run_sparql_check(check: NamedCheck, ctx: Context) -> list[Hit]:
         message = _format(check.message, row, variables)
         if check.fix:
             message += " " + _format(check.fix, row, variables)
-        if check.suggest == "resources" and isinstance(value, ox.NamedNode) \
-                and (command := missing_country(value.value)) is not None:
-            message = command  # a real country with no file yet: the command that adds it
+        better = undefined_value_message(ctx, path.value if isinstance(path, ox.NamedNode) else None, value.value) \
+            if check.suggest == "resources" and isinstance(value, ox.NamedNode) else None
+        if better is not None:
+            message = better  # the allowed values, or the command that adds a real country
         elif check.suggest == "resources" and isinstance(value, ox.NamedNode):
             folder = value.value[: value.value.rfind("/") + 1]
             message += did_you_mean(close_iris(value.value, same_kind(value.value, ctx.defined(folder))))

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.api.conftest import TEST_TIMEOUT, Server
+from tests.api.conftest import TEST_TIMEOUT, Server, start_serve
 
 CROSS_ORDER = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?l ?a"
 CROSS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -69,3 +69,60 @@ def test_remote_engine_timeout_is_an_error_not_a_truncated_200(remote: Server) -
     response = httpx.get(remote.sparql, params={"query": CROSS_COUNT}, timeout=TEST_TIMEOUT + 10)
     assert response.status_code in (502, 504), response.text[:300]
     assert response.json()["error"]["code"] in ("timeout", "endpoint_error")
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below pid, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc")
+def test_no_query_outlives_a_killed_server(api_build: Path) -> None:
+    server = start_serve(api_build)
+
+    def hostile() -> None:
+        try:
+            httpx.get(server.sparql, params={"query": CROSS_COUNT}, timeout=10)
+        except httpx.HTTPError:
+            pass  # the server is killed under it: no answer is expected
+
+    thread = threading.Thread(target=hostile)
+    try:
+        thread.start()
+        for _ in range(50):  # until the hostile query is running in a worker
+            if _health(server)["workers_busy"] >= 1:
+                break
+            threading.Event().wait(0.1)
+        below = _descendants(server.process.pid)
+        assert below, "the server has no worker processes"
+    finally:
+        server.process.kill()  # SIGKILL: no shutdown handler runs
+        server.process.wait()
+    thread.join()
+    for _ in range(100):
+        if not any(_alive(pid) for pid in below):
+            break
+        threading.Event().wait(0.1)
+    assert not any(_alive(pid) for pid in below), "worker or fork server processes outlived the server"
