@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from soilkg.report.model import Run
+from soilkg.textfmt import format_number as number  # noqa: F401 - the site's rule; the report imports it here
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -40,18 +41,6 @@ def date_range(start: str | None, end: str | None) -> str:
     if first.year == last.year:
         return f"{first.day} {MONTHS[first.month - 1]} – {last.day} {MONTHS[last.month - 1]} {last.year}"
     return f"{human_date(start)} – {human_date(end)}"
-
-
-def number(lexical: str) -> str:
-    """A reported figure as FAO prints it: thousands grouped with a space (1 800, 11 500).
-
-    The site has the same rule (soilkg.sitegen.render.format_number); importing it would load the whole
-    site builder (MkDocs) into `soilkg report`, so the four lines live here too."""
-    try:
-        value = float(lexical)
-    except ValueError:
-        return lexical
-    return f"{int(value):,}".replace(",", " ") if value.is_integer() else lexical
 
 
 def join_words(items: list[str]) -> str:

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from soilkg.namespaces import SKG
 from soilkg.sitegen.graph import RDF_TYPE, SiteGraph, Term
 from soilkg.sitegen.ontology import Ontology, curie
+from soilkg.textfmt import format_number  # also imported from here by charts.py
 from soilkg.urls import page_path
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -113,14 +114,3 @@ class Renderer:
             return escape(format_number(text))
         lang = f' lang="{escape(term.language)}"' if term.language and term.language != "en" else ""
         return f"<span{lang}>{escape(text)}</span>" if lang else escape(text)
-
-
-def format_number(text: str) -> str:
-    """70000 -> '70 000', as the UN style (and the source document) writes numbers."""
-    try:
-        number = float(text)
-    except ValueError:
-        return text
-    if number.is_integer():
-        return f"{int(number):,}".replace(",", " ")
-    return text

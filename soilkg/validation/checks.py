@@ -24,8 +24,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from soilkg.errors import Severity, SoilkgError
-from soilkg.validation.context import Context, Hit
 from soilkg.validation.allowed import undefined_value_message
+from soilkg.validation.context import Context, Hit
 from soilkg.validation.suggest import close_iris, did_you_mean, same_kind
 from soilkg.validation.terms import compact, to_rdflib
 

@@ -31,6 +31,8 @@ class Hit:
     # Point at the property's line (a bad value, an unknown property) or, when something is
     # missing, at the resource's own line.
     at_property: bool = True
+    # "Did you mean" candidates (IRIs), for merging a misspelt property with its missing field.
+    suggestions: tuple[str, ...] = ()
 
 
 @dataclass

@@ -25,6 +25,7 @@ from soilkg.store import graph_iri, load_memory, open_read_only, parse_into
 from soilkg.validation.attribution import to_finding
 from soilkg.validation.checks import run_checks
 from soilkg.validation.context import RDF_TYPE, Context, Hit
+from soilkg.validation.misspelt import merge_misspelt_required
 from soilkg.validation.shacl import run_shacl
 
 # A change to any of these can change the verdict on every file: validate the whole graph.
@@ -32,7 +33,7 @@ GLOBAL_PREFIXES = ("ontology/", "shapes/")
 
 
 def run(ctx: Context, focus_nodes: list[URIRef] | None = None) -> list[Finding]:
-    hits = run_checks(ctx) + run_shacl(ctx, focus_nodes)
+    hits = merge_misspelt_required(run_checks(ctx) + run_shacl(ctx, focus_nodes))
     findings = {to_finding(ctx, hit) for hit in first_per_value(hits) if _hit_in_scope(ctx, hit)}
     return sort_findings(findings)
 

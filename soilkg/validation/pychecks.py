@@ -151,8 +151,9 @@ def unknown_term(ctx: Context) -> list[Hit]:
     hits = []
     for terms, role in ((properties, "property"), (classes, "class")):
         for term in terms:
-            if not isinstance(term, ox.NamedNode) or (message := _term_problem(term.value, role, known)) is None:
+            if not isinstance(term, ox.NamedNode) or (problem := _term_problem(term.value, role, known)) is None:
                 continue
+            message, suggestions = problem
             pattern = f"?focus <{term.value}> ?o" if role == "property" else f"?focus a <{term.value}>"
             used = _rows(ctx, f"SELECT ?graph (SAMPLE(?focus) AS ?f) WHERE {{ GRAPH ?graph {{ {pattern} }} }} "
                               "GROUP BY ?graph")
@@ -161,11 +162,12 @@ def unknown_term(ctx: Context) -> list[Hit]:
                 if graph in checked and ctx.in_scope(graph):
                     owner = URIRef(row["f"].value) if isinstance(row["f"], ox.NamedNode) else None
                     hits.append(Hit("unknown-term", graph, owner, message,
-                                    path=term.value if role == "property" else RDF_TYPE))
+                                    path=term.value if role == "property" else RDF_TYPE,
+                                    suggestions=tuple(suggestions) if role == "property" else ()))
     return hits
 
 
-def _term_problem(iri: str, role: str, known: frozenset[str]) -> str | None:
+def _term_problem(iri: str, role: str, known: frozenset[str]) -> tuple[str, list[str]] | None:
     if iri.startswith(str(SKG)):
         candidates: frozenset[str] = known
         where = "the ontology (ontology/*.ttl)"
@@ -178,7 +180,10 @@ def _term_problem(iri: str, role: str, known: frozenset[str]) -> str | None:
         return None
     message = (f"The {role} `{compact(iri)}` is not defined in {where}, so nothing reads it. "
                "Fix its spelling (names are case-sensitive).")
-    return message + did_you_mean(close_iris(iri, candidates))
+    if role == "property":  # by convention properties start in lower case, classes in upper case
+        candidates = frozenset(c for c in candidates if c.rsplit("#", 1)[-1].rsplit("/", 1)[-1][:1].islower())
+    suggestions = close_iris(iri, candidates)
+    return message + did_you_mean(suggestions), suggestions
 
 
 PYTHON_CHECKS: dict[str, Callable[[Context], list[Hit]]] = {

@@ -40,3 +40,25 @@ def test_query_page_runs_a_named_query_offline(embedded: Server) -> None:
             assert off_site == [] and errors == []
         finally:
             browser.close()
+
+
+def test_a_linked_query_opens_in_the_editor(embedded: Server) -> None:
+    """The catalogue's named-query pages link to /query?query=...: the page must open that query."""
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    sparql = "SELECT ?n WHERE { ?n a <https://w3id.org/soilkg/ontology#Network> } # linked-from-site"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1300, "height": 900})
+            page.goto(embedded.base + "/query?query=" + quote(sparql))
+            page.wait_for_function("() => window.soilkgYasgui && window.soilkgYasgui.getTab()")
+            shown = page.evaluate("() => window.soilkgYasgui.getTab().getQuery()")
+            assert "linked-from-site" in shown
+            page.locator(".yasqe_queryButton:visible").click()
+            page.wait_for_selector(".yasr table tbody tr:visible", timeout=15000)
+            assert page.locator(".yasr table tbody tr:visible").count() == 5  # the five GSP networks
+        finally:
+            browser.close()
