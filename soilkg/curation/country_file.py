@@ -42,9 +42,11 @@ def names(code: str) -> list[tuple[str, str]]:
     found = [("en", english)]
     for lang, locale in UN_LOCALES:
         catalogue = _catalogue(locale)
-        translated = catalogue.gettext(english) if catalogue is not None else english
-        if translated != english or lang in ("fr", "es"):  # same spelling in French or Spanish is still a name
-            found.append((lang, translated))
+        # gettext answers the English text when it has no translation: ask the catalogue itself, so
+        # that an untranslated name is left out, while "Ghana"@fr (the same spelling) is kept.
+        entries = getattr(catalogue, "_catalog", {})
+        if catalogue is not None and entries.get(english):
+            found.append((lang, catalogue.gettext(english)))
     return found
 
 

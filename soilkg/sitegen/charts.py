@@ -13,8 +13,9 @@ import pyoxigraph as ox
 
 from soilkg.namespaces import SKG
 from soilkg.sitegen.graph import SiteGraph
-from soilkg.sitegen.render import Renderer, format_number
+from soilkg.sitegen.render import Renderer
 from soilkg.sitegen.resource import figure_row
+from soilkg.textfmt import format_number
 
 BAR_HEIGHT = 28
 GAP = 14

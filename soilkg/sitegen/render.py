@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from soilkg.namespaces import SKG
 from soilkg.sitegen.graph import RDF_TYPE, SiteGraph, Term
 from soilkg.sitegen.ontology import Ontology, curie
-from soilkg.textfmt import format_number  # also imported from here by charts.py
+from soilkg.textfmt import format_number
 from soilkg.urls import page_path
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

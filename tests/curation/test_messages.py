@@ -95,7 +95,8 @@ def test_a_case_study_title_in_one_language_is_not_a_missing_translation(box: Sa
     # Other resources still get the warning.
     path = box.root / "data" / "country" / "GHA.ttl"
     original = path.read_text(encoding="utf-8")
-    path.write_text(original.replace('rdfs:label "Ghana"@en ;', 'rdfs:label "Ghana"@en , "Ghana"@fr ;'), encoding="utf-8")
+    path.write_text(original.replace('rdfs:label "Ghana"@en ;', 'rdfs:label "Ghana"@en , "Ghana"@fr ;'),
+                    encoding="utf-8")
     try:
         result = box.run("validate", "data/country/GHA.ttl", "--format", "json")
     finally:

@@ -85,3 +85,15 @@ def test_new_case_study_in_kenya_writes_the_country_too(fresh_sandbox: Sandbox) 
     assert not any("country:KEN" in str(f["message"]) for f in findings), findings
     ghana = fresh_sandbox.run("new", "case-study", "--no-input", "--title", "Compost in Kumasi", "--country", "GHA")
     assert ghana.returncode == 0 and "too" not in ghana.stdout, "Ghana has its file already"
+
+
+def test_written_names_and_codes_match_the_hand_made_ghana() -> None:
+    from pathlib import Path
+
+    from soilkg.curation.country_file import country_turtle
+
+    gha = URIRef("https://w3id.org/soilkg/id/country/GHA")
+    made = Graph().parse(data=country_turtle("GHA"), format="turtle")
+    kept = Graph().parse(Path(__file__).resolve().parents[2] / "data" / "country" / "GHA.ttl")
+    for prop in (SKOS.prefLabel, SKG.iso3166Alpha2, SKG.iso3166Alpha3, SKG.m49):
+        assert set(made.objects(gha, prop)) == set(kept.objects(gha, prop)), prop

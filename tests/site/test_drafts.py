@@ -48,12 +48,10 @@ def _site(root: Path, build: Path, out: Path, *flags: str) -> subprocess.Complet
 
 
 def _files_mentioning(site: Path, text: str) -> list[str]:
-    found = []
-    for path in site.rglob("*"):
-        if path.is_file() and path.suffix in {".html", ".json", ".js", ".ttl", ".trig", ".nq", ".jsonld", ".csv", ".xml"}:
-            if text in path.read_text(encoding="utf-8", errors="replace"):
-                found.append(path.relative_to(site).as_posix())
-    return sorted(found)
+    suffixes = {".html", ".json", ".js", ".ttl", ".trig", ".nq", ".jsonld", ".csv", ".xml"}
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
+                  if path.is_file() and path.suffix in suffixes
+                  and text in path.read_text(encoding="utf-8", errors="replace"))
 
 
 @pytest.fixture(scope="module")
