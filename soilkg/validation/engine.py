@@ -22,6 +22,7 @@ from rdflib import URIRef
 from soilkg.errors import Finding, SoilkgError
 from soilkg.paths import SOURCE_DIRS, Project
 from soilkg.store import graph_iri, load_memory, open_read_only, parse_into
+from soilkg.urls import data_file
 from soilkg.validation.attribution import to_finding
 from soilkg.validation.checks import run_checks
 from soilkg.validation.context import RDF_TYPE, Context, Hit
@@ -58,7 +59,17 @@ def _hit_in_scope(ctx: Context, hit: Hit) -> bool:
 
 
 def sort_findings(findings: Sequence[Finding] | set[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.file, f.line or 0, f.rule, f.message))
+    return sorted(without_cascade(findings), key=lambda f: (f.file, f.line or 0, f.rule, f.message))
+
+
+def without_cascade(findings: Sequence[Finding] | set[Finding]) -> list[Finding]:
+    """One broken file, one message: references to resources of a file that did not parse are not
+    reported again as undefined (the syntax error already names the file to mend)."""
+    broken = {f.file for f in findings if f.rule == "turtle-syntax"}
+    if not broken:
+        return list(findings)
+    return [f for f in findings
+            if not (f.rule == "undefined-reference" and f.value and data_file(f.value) in broken)]
 
 
 def project_of(store: ox.Store, files: Sequence[Path]) -> Project:

@@ -105,3 +105,16 @@ def test_changed_against_base_branch(repo_root: Path, tmp_path: Path) -> None:
     assert "1 file" in result.stderr
     missing = soilkg(repo_root, tmp_path / "build", "validate", "--changed", "--base", "no-such-branch")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_a_broken_file_that_others_cite_gives_one_message(repo_root: Path, tmp_path: Path) -> None:
+    """NETSOB is cited by a dozen files: when its file does not parse, the syntax error is the one
+    message; the references to it are not reported again as undefined."""
+    netsob = repo_root / "data" / "network" / "netsob.ttl"
+    netsob.write_text(netsob.read_text().replace("skg:unitOf organisation:gsp ;", "skg:unitOf organisation:gsp"))
+    result = soilkg(repo_root, tmp_path / "build", "validate")
+    output = result.stdout + result.stderr
+    assert result.returncode == 2 and "Traceback" not in output
+    violations = [line for line in result.stdout.splitlines() if " Violation " in line]
+    assert len(violations) == 1, output
+    assert violations[0].startswith("data/network/netsob.ttl:") and "Turtle syntax error" in violations[0]
