@@ -67,16 +67,30 @@ class Project:
         """Demonstration case studies: shown in the guide and tests, left out of the public build."""
         return self.root / "examples" / "case-studies"
 
+    def _walk(self, include_demo: bool) -> list[str]:
+        """Repository-relative paths of the source files: folder by folder, sorted within each.
+
+        os.walk on strings: at 100k files it is several times quicker than sorting pathlib paths,
+        and a restart with unchanged sources must stay well under two seconds."""
+        root = str(self.root)
+        folders = [os.path.join(root, d) for d in SOURCE_DIRS]
+        if include_demo:
+            folders.append(str(self.demo))
+        found: list[str] = []
+        for folder in folders:
+            batch = [os.path.join(dirpath, name)[len(root) + 1:].replace(os.sep, "/")
+                     for dirpath, _dirs, names in os.walk(folder) for name in names if name.endswith(".ttl")]
+            found.extend(sorted(batch))
+        return found
+
     def source_files(self, include_demo: bool = False) -> list[Path]:
         """Every Turtle file that is a source of truth, in a stable order."""
-        files: list[Path] = []
-        for folder in SOURCE_DIRS:
-            base = self.root / folder
-            if base.is_dir():
-                files.extend(sorted(base.rglob("*.ttl"), key=str))
-        if include_demo and self.demo.is_dir():
-            files.extend(sorted(self.demo.rglob("*.ttl"), key=str))
-        return files
+        return [self.root / relative for relative in self._walk(include_demo)]
+
+    def listing(self, include_demo: bool = False) -> dict[str, os.stat_result]:
+        """Every source file as repository-relative path -> stat, in source_files() order."""
+        root = str(self.root)
+        return {relative: os.stat(os.path.join(root, relative)) for relative in self._walk(include_demo)}
 
     def relative(self, path: Path) -> str:
         """Repository-relative POSIX path; cheap for paths listed under the root (no resolve)."""

@@ -108,21 +108,29 @@ def read_manifest(store_dir: Path) -> dict[str, object] | None:
 
 def fingerprint_sources(project: Project, files: list[Path], previous: dict[str, object] | None
                         ) -> tuple[str, dict[str, dict[str, object]]]:
-    """Hash of every source file's path and content; unchanged files (size, mtime) reuse old hashes."""
+    """Hash of every source file's path and content; unchanged files (size, mtime) reuse old hashes.
+
+    This runs on every start, so it works on strings and skips hashing when nothing changed."""
     old_files = previous.get("files", {}) if previous else {}
     assert isinstance(old_files, dict)
     entries: dict[str, dict[str, object]] = {}
-    digest = hashlib.sha256()
+    root = str(project.root) + os.sep
+    all_unchanged = previous is not None and len(old_files) == len(files)
     for path in files:
-        relative = project.relative(path)
-        stat = path.stat()
+        full = str(path)
+        relative = full[len(root):].replace(os.sep, "/") if full.startswith(root) else project.relative(path)
+        stat = os.stat(full)
         old = old_files.get(relative)
         if isinstance(old, dict) and old.get("size") == stat.st_size and old.get("mtime_ns") == stat.st_mtime_ns:
-            sha = str(old["sha256"])
+            entries[relative] = old
         else:
-            sha = _sha256(path)
-        entries[relative] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha}
-        digest.update(f"{relative}\0{sha}\n".encode())
+            all_unchanged = False
+            entries[relative] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": _sha256(path)}
+    if all_unchanged and previous is not None and isinstance(previous.get("fingerprint"), str):
+        return str(previous["fingerprint"]), entries
+    digest = hashlib.sha256()
+    for relative, entry in entries.items():
+        digest.update(f"{relative}\0{entry['sha256']}\n".encode())
     return digest.hexdigest()[:16], entries
 
 

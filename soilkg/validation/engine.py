@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from soilkg.errors import Finding, SoilkgError
-from soilkg.paths import SOURCE_DIRS, Project
+from soilkg.paths import Project
 from soilkg.store import graph_iri, load_memory, open_read_only, parse_into
 from soilkg.urls import data_file
 from soilkg.validation.attribution import to_finding
@@ -119,32 +119,12 @@ def relative(project: Project, path: Path) -> str:
         return project.relative(path)
 
 
-def listing(project: Project, include_demo: bool) -> dict[str, os.stat_result]:
-    """Every source file (repository-relative path -> stat), as Project.source_files lists them.
-
-    A curator's one-file check must not cost much more at 100k files than at 100: os.walk and
-    string paths are several times quicker than sorting 100k pathlib paths, and the stat is needed
-    anyway to see which files changed since the last build."""
-    root = str(project.root)
-    folders = [os.path.join(root, d) for d in SOURCE_DIRS]
-    if include_demo:
-        folders.append(str(project.demo))
-    found: dict[str, os.stat_result] = {}
-    for folder in folders:
-        for dirpath, _dirs, names in os.walk(folder):
-            for name in names:
-                if name.endswith(".ttl"):
-                    full = os.path.join(dirpath, name)
-                    found[full[len(root) + 1:].replace(os.sep, "/")] = os.stat(full)
-    return found
-
-
 def validate_files(project: Project, changed: list[Path], include_demo: bool) -> list[Finding]:
     """The changed files, checked against the whole graph."""
     changed_rel = {relative(project, p) for p in changed}
     if any(r.startswith(GLOBAL_PREFIXES) for r in changed_rel):
         return validate_all(project, sorted(set(project.source_files(include_demo)) | set(changed)))
-    files = listing(project, include_demo)
+    files = project.listing(include_demo)
     base, stale, deleted = _base_store(project, {r: st for r, st in files.items() if r not in changed_rel},
                                        changed_rel)
     store = ox.Store()

@@ -10,7 +10,6 @@ from soilkg.errors import SoilkgError
 from soilkg.paths import Project
 from soilkg.store import build, load_memory
 from soilkg.validation import build_validated, check_store, validate
-from soilkg.validation.engine import listing
 
 from .helpers import INVALID, read_fixture
 
@@ -81,4 +80,4 @@ def test_fast_listing_matches_project_source_files(repo: Project) -> None:
     demo.write_text("# demonstration folder present\n")
     for include_demo in (False, True):
         expected = {repo.relative(p) for p in repo.source_files(include_demo=include_demo)}
-        assert set(listing(repo, include_demo)) == expected
+        assert set(repo.listing(include_demo)) == expected
