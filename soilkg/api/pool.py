@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import forkserver
@@ -52,6 +53,9 @@ class Worker:
                 await asyncio.wait_for(ready, timeout)
             finally:
                 loop.remove_reader(fd)
+            # uvloop's add_reader leaves the pipe non-blocking: a reply larger than one read (the
+            # header and body arrive apart) would fail with EAGAIN. The reply is on its way, so block.
+            os.set_blocking(fd, True)
             reply: tuple[Any, ...] = self.conn.recv()
             return reply
         except TimeoutError:

@@ -187,3 +187,13 @@ def test_health_metrics_and_openapi(api: Server) -> None:
     paths = httpx.get(api.base + "/openapi.json").json()["paths"]
     assert {"/sparql", "/queries", "/queries/{name}", "/id/{local}", "/graph", "/void"} <= set(paths)
     assert httpx.get(api.base + "/docs").status_code == 200
+
+
+def test_a_large_answer_arrives_whole(api: Server, local_store: ox.Store) -> None:
+    """Every quad of the store (several megabytes of JSON, many pipe reads between worker and server):
+    the answer is complete, not a worker mistaken for dead (uvloop leaves the pipe non-blocking)."""
+    query = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    response = httpx.post(api.sparql, data={"query": query}, timeout=60)
+    assert response.status_code == 200, response.text[:500]
+    assert len(response.content) > 1_000_000
+    assert len(response.json()["results"]["bindings"]) == len(local_store)
