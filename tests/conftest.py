@@ -3,6 +3,9 @@ curation/) keeps its own conftest.py for what only it needs."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +14,21 @@ import pytest
 from soilkg.paths import Project
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Tests run the real `soilkg`, `oxigraph` and `pre-commit` commands: use the ones installed beside
+# the Python that runs the tests (the project's venv), whether or not that venv is on PATH.
+os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
+
+# What the tests need from the machine. Locally a missing tool skips its tests; in CI (CI=true) it
+# fails the run, so a green CI never hides a missing install step.
+REQUIRED_TOOLS = ("soilkg", "oxigraph", "pre-commit", "soffice", "pdftotext", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def machine_has_the_tools() -> None:
+    if os.environ.get("CI"):
+        missing = [tool for tool in REQUIRED_TOOLS if shutil.which(tool) is None]
+        assert missing == [], f"CI lacks {missing}: .ci/setup must install them"
 
 
 @pytest.fixture(scope="session")
