@@ -34,11 +34,7 @@ PUBLISHED = "Synthetic Published Compost Trial"
 def _write_project(fixture: Project, root: Path) -> None:
     shutil.copytree(fixture.root / "data", root / "data")
     shutil.copytree(fixture.root / "ontology", root / "ontology")
-    folder = root / "data" / "case-study"
-    folder.mkdir()
-    for slug, title, status in (("synthetic-draft", DRAFT, "draft"), ("synthetic-reviewed", DRAFT + " II", "reviewed"),
-                                ("synthetic-published", PUBLISHED, "published")):
-        (folder / f"{slug}.ttl").write_text(CASE.format(slug=slug, title=title, status=status), encoding="utf-8")
+    _write_project_case_studies(root)
 
 
 def _site(root: Path, build: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[str]:
@@ -96,3 +92,31 @@ def test_curator_guide_previews_the_draft_with_the_flag() -> None:
     commands = [line for line in preview.splitlines() if line.startswith("$ soilkg site build")]
     assert commands and all("--include-drafts" in c for c in commands), commands
     assert "Draft — not public" in preview
+
+
+def test_drafts_reach_neither_the_report_nor_its_site_page(tmp_path: Path) -> None:
+    """The report draft (and the site's "Latest report draft" page built from it) lists published
+    case studies only: a draft linked from the report broke the public site's build."""
+    repo = Path(__file__).resolve().parents[2]
+    root = tmp_path / "project"
+    for folder in ("data", "ontology", "server"):
+        shutil.copytree(repo / folder, root / folder)
+    (root / "pyproject.toml").write_text("")
+    _write_project_case_studies(root)
+    env = {**os.environ, "SOILKG_ROOT": str(root), "SOILKG_BUILD": str(tmp_path / "build"), "NO_COLOR": "1"}
+    report = subprocess.run([sys.executable, "-m", "soilkg.cli", "report", "--session", "20", "--format", "md",
+                             "--out", str(tmp_path / "r.md")], capture_output=True, text=True, env=env, timeout=300)
+    assert report.returncode == 0, report.stderr
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert PUBLISHED in text and DRAFT not in text
+    public = _site(root, tmp_path / "build", tmp_path / "public")
+    assert public.returncode == 0, public.stderr
+    assert _files_mentioning(tmp_path / "public", DRAFT) == []
+
+
+def _write_project_case_studies(root: Path) -> None:
+    folder = root / "data" / "case-study"
+    folder.mkdir(exist_ok=True)
+    for slug, title, status in (("synthetic-draft", DRAFT, "draft"), ("synthetic-reviewed", DRAFT + " II", "reviewed"),
+                                ("synthetic-published", PUBLISHED, "published")):
+        (folder / f"{slug}.ttl").write_text(CASE.format(slug=slug, title=title, status=status), encoding="utf-8")
