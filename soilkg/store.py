@@ -59,6 +59,9 @@ def syntax_finding(relative_path: str, error: SyntaxError, text: str) -> Finding
         message += f" Offending text: `{snippet[:120]}`."
     message += (" Check for a missing ' .' or ' ;' at the end of the statement, an unclosed quote"
                 " or <IRI>, or an undeclared prefix.")
+    # The cause is often at the end of the line before (a missing ' ;' or ' .'): show it too.
+    if line is not None and 2 <= line <= len(lines) + 1 and (before := lines[line - 2].strip()):
+        message += f" The line before ({line - 1}) reads: `{before[:120]}`."
     return Finding(relative_path, line, message, Severity.VIOLATION, rule="turtle-syntax", column=column)
 
 

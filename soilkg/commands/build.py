@@ -16,20 +16,13 @@ def register(app: typer.Typer) -> None:
         force: Annotated[bool, typer.Option("--force", help="Rebuild even when no source changed.")] = False,
     ) -> None:
         """Build the store from ontology/, shapes/ and data/ (validated first)."""
-        from soilkg.errors import SoilkgError
+        from soilkg.output import stdout
         from soilkg.paths import Project
         from soilkg.validation import build_validated
-        from soilkg.validation.report import print_for_people, stderr, stdout
 
         project = Project.here()
-        try:
-            info = build_validated(project, include_demo=include_demo, force=force)
-        except SoilkgError as error:
-            if not error.findings:
-                raise  # the CLI prints the message and exits with its code
-            print_for_people(error.findings, console=stderr)
-            stderr.print(f"[bold red]error:[/bold red] {error.message}")
-            raise typer.Exit(error.exit_code) from error
+        # A build that stops raises SoilkgError: soilkg.cli prints its findings and exits with its code.
+        info = build_validated(project, include_demo=include_demo, force=force)
         where = project.relative(info.path)
         if info.rebuilt:
             stdout.print(f"Built {where}: {info.files} files, {info.quads} quads, validated, "

@@ -65,11 +65,10 @@ def register(app: typer.Typer) -> None:
                                 ] = False,
     ) -> None:
         """Validate the Turtle sources: syntax, SHACL shapes and named checks, with file and line."""
-        from soilkg.output import print_findings
+        from soilkg.output import print_findings, stderr
         from soilkg.paths import Project
         from soilkg.validation import validate
         from soilkg.validation.changed import changed_sources
-        from soilkg.validation.report import print_for_people, stderr
 
         started = time.perf_counter()
         project = Project.here()
@@ -90,7 +89,7 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.json:
             print_findings(findings, "json")
         else:
-            print_for_people(findings)
+            print_findings(findings)
             checked = "every source file" if files is None else f"{len(files)} file{'s' if len(files) != 1 else ''}"
             stderr.print(summary(findings, checked, time.perf_counter() - started), markup=True)
         raise typer.Exit(exit_code(findings))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -91,37 +90,14 @@ def check_store(store: ox.Store, files: list[Path]) -> list[Finding]:
     return run(Context(project, store))
 
 
-def with_context(project: Project, finding: Finding) -> Finding:
-    """A syntax error's cause is often at the end of the line before (a missing ' ;' or ' .'): show it."""
-    if finding.rule != "turtle-syntax" or not finding.line or finding.line < 2:
-        return finding
-    path = project.root / finding.file
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return finding
-    before = lines[finding.line - 2].strip() if finding.line - 2 < len(lines) else ""
-    if not before:
-        return finding
-    return replace(finding, message=f"{finding.message} The line before ({finding.line - 1}) reads: `{before[:120]}`.")
-
-
 def validate_all(project: Project, sources: list[Path]) -> list[Finding]:
     store, syntax = load_memory(project, sources)
-    return sort_findings([with_context(project, f) for f in syntax] + run(Context(project, store)))
-
-
-def relative(project: Project, path: Path) -> str:
-    """Repository-relative path; cheap for paths already under the root (no resolve())."""
-    try:
-        return path.relative_to(project.root).as_posix()
-    except ValueError:
-        return project.relative(path)
+    return sort_findings(syntax + run(Context(project, store)))
 
 
 def validate_files(project: Project, changed: list[Path], include_demo: bool) -> list[Finding]:
     """The changed files, checked against the whole graph."""
-    changed_rel = {relative(project, p) for p in changed}
+    changed_rel = {project.relative(p) for p in changed}
     if any(r.startswith(GLOBAL_PREFIXES) for r in changed_rel):
         return validate_all(project, sorted(set(project.source_files(include_demo)) | set(changed)))
     files = project.listing(include_demo)
@@ -129,12 +105,12 @@ def validate_files(project: Project, changed: list[Path], include_demo: bool) ->
                                        changed_rel)
     store = ox.Store()
     shared = [project.root / r for r in sorted(files) if r.startswith(GLOBAL_PREFIXES)]
-    syntax = [with_context(project, f) for p in (*shared, *changed) if (f := parse_into(store, project, p)) is not None]
+    syntax = [f for p in (*shared, *changed) if (f := parse_into(store, project, p)) is not None]
     for rel in stale:
         parse_into(store, project, project.root / rel)  # its own errors are reported when it is checked
     graphs = {graph_iri(r) for r in changed_rel}
     # Graphs whose content comes from disk, not from the build: the build's copy must not leak in.
-    overlay = {graph_iri(relative(project, p)) for p in (*shared, *changed)} | {graph_iri(r) for r in stale} | deleted
+    overlay = {graph_iri(project.relative(p)) for p in (*shared, *changed)} | {graph_iri(r) for r in stale} | deleted
     referrers = _pull_context(store, base, graphs, overlay)
     ctx = Context(project, store, scope=frozenset(graphs | referrers), lookups=(base,))
     focus = sorted({URIRef(q.subject.value) for g in graphs

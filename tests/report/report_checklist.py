@@ -8,7 +8,9 @@ from pathlib import Path
 
 from lxml import etree
 
-SOURCE = Path("/work/shared/source/000_0232bebab1941856.txt")
+# The repository's copy of the source report (tests/graph checks it is the text the data came from):
+# CI runs in a clone elsewhere, so no absolute path to the shared folder.
+SOURCE = Path(__file__).resolve().parents[1] / "graph" / "source" / "cgrfa-20-item-8-4.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
