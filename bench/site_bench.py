@@ -50,9 +50,8 @@ def make_project(work: Path, case_studies: int) -> Project:
 def site_run(project: Project, work: Path) -> dict[str, float]:
     os.environ["SOILKG_BUILD"] = str(work / "build")
     started = time.perf_counter()
-    store_module.build(project)
+    store_dir = store_module.build(project).path  # the public store: what the site shows
     store_seconds = time.perf_counter() - started
-    store_dir = store_module.current_store_path(project).resolve()
     started = time.perf_counter()
     prepared = site_build.prepare(project, store_dir, work / "site-work")
     generate = time.perf_counter() - started

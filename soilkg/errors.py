@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+# Findings that mean a file could not be read at all (exit code 2, "unusable input"): nothing else about
+# that file can be trusted, so they also stop every other finding from it.
+UNREADABLE_RULES = frozenset({"turtle-syntax", "encoding"})
+
 
 class Severity(StrEnum):
     VIOLATION = "Violation"

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from soilkg.namespaces import RDF_TYPE
+from soilkg.sourcefile import read_lenient
+
 _PREFIX = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
 _BASE = re.compile(r"^\s*(?:@base|BASE)\s+<([^>]*)>", re.IGNORECASE)
 _TERM = re.compile(r"<[^>\s]*>|[A-Za-z][\w.-]*:[^\s;,.()\[\]]*(?:\.[^\s;,()\[\]]+)*|:[^\s;,.()\[\]]+|\ba\b")
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|<[^>\s]*>')
@@ -43,6 +45,11 @@ class LineIndex:
     subjects: dict[str, int] = field(default_factory=dict)
     predicates: dict[tuple[str, str], int] = field(default_factory=dict)
     frames: list[Frame] = field(default_factory=list)
+    # Namespace IRI -> line of the @prefix that declares it; lines of subjects written as blank
+    # nodes at the margin (`[ a skg:CaseStudy ...` or `_:x a ...`), in file order.
+    prefix_lines: dict[str, int] = field(default_factory=dict)
+    anonymous_subjects: list[int] = field(default_factory=list)
+    first_statement: int | None = None
 
     def blank_node_line(self, subject: str, predicate: str, holds: set[str], inner: str | None = None) -> int | None:
         """The line of the blank node under `subject predicate [ ... ]` that best matches `holds` (the
@@ -99,11 +106,16 @@ def index_text(text: str) -> LineIndex:
             continue
         if match := _PREFIX.match(line):
             prefixes[match.group(1) or ""] = match.group(2)
+            index.prefix_lines.setdefault(match.group(2), number)
             continue
         if match := _BASE.match(line):
             base = match.group(1)
             continue
         starts_at_margin = not line[0].isspace()
+        if index.first_statement is None:
+            index.first_statement = number
+        if starts_at_margin and line.startswith(("[", "_:")):
+            index.anonymous_subjects.append(number)
         tokens = _TERM.findall(line)
         named_subject = starts_at_margin and bool(tokens) and not line.startswith(("[", "(", '"'))
         if starts_at_margin:
@@ -183,5 +195,5 @@ def index_file(path: Path) -> LineIndex:
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _cache:
-        _cache[key] = index_text(path.read_text(encoding="utf-8", errors="replace"))
+        _cache[key] = index_text(read_lenient(path))
     return _cache[key]

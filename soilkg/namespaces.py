@@ -12,6 +12,13 @@ ID = BASE + "id/"
 SKG = Namespace(BASE + "ontology#")
 SOURCE_GRAPH = BASE + "source/"  # named graph of a file: SOURCE_GRAPH + repo-relative path
 
+# W3C namespaces: import these rather than writing the IRIs again.
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+RDF_TYPE = str(RDF.type)  # a plain string: wrap it as ox.NamedNode(RDF_TYPE) or URIRef(RDF_TYPE) where needed
+
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -26,15 +33,17 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 SDG = Namespace("http://metadata.un.org/sdg/")
 AGROVOC = Namespace("http://aims.fao.org/aos/agrovoc/")
 WD = Namespace("http://www.wikidata.org/entity/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")  # SPARQL 1.1 Service Description
 
 # Prefixes written at the top of every data file and offered to SPARQL users.
 PREFIXES: dict[str, str] = {
     "skg": str(SKG),
     "id": ID,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
     "org": str(ORG),
     "prov": str(PROV),
     "dcat": str(DCAT),
@@ -73,6 +82,9 @@ KINDS: dict[str, str] = {
     "figure": "ReportedFigure",
     "dataset": "Dataset",
     "case-study": "CaseStudy",
+    # The reporting cycle (ontology/cycle.ttl): web pages cited as sources, dated status changes.
+    "web-page": "WebPage",
+    "status-change": "StatusChange",
     # Controlled vocabularies for case studies (SKOS concepts, mapped to AGROVOC where certain).
     "practice": "Practice",
     "organism-group": "OrganismGroup",
@@ -82,3 +94,13 @@ KINDS: dict[str, str] = {
 
 for _kind in KINDS:
     PREFIXES[_kind.replace("-", "")] = f"{ID}{_kind}/"
+
+
+def sparql_prefixes(*names: str) -> str:
+    """`PREFIX name: <namespace>` lines for a query written in the code, from PREFIXES."""
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in names)
+
+
+def turtle_prefixes(*names: str) -> str:
+    """`@prefix name: <namespace> .` lines for a Turtle file written by the code, from PREFIXES."""
+    return "".join(f"@prefix {name}: <{PREFIXES[name]}> .\n" for name in names)

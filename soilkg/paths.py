@@ -62,6 +62,11 @@ class Project:
         env = os.environ.get("SOILKG_BUILD")
         return Path(env).resolve() if env else self.root / ".soilkg"
 
+    def site_dir(self, preview: bool = False) -> Path:
+        """The built catalogue: the public one, or the curators' preview (`--include-drafts`), which is
+        kept apart so that it is never served or published as the public site by mistake."""
+        return self.build / ("site-preview" if preview else "site")
+
     @property
     def demo(self) -> Path:
         """Demonstration case studies: shown in the guide and tests, left out of the public build."""

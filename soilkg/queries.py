@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from soilkg.namespaces import PREFIXES
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 # Lexical forms we check before binding, so a bad value is a clear 400 and not an empty answer.
 _LEXICAL = {
@@ -35,6 +34,20 @@ _LEXICAL = {
     "xsd:decimal": (re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"), "a decimal number"),
     "xsd:boolean": (re.compile(r"^(true|false|1|0)$"), "true or false"),
 }
+
+
+# A parameter IRI must name something this graph or the web could hold: `nonsense:foo` (an unknown
+# prefix read as a scheme) is refused rather than silently matching nothing.
+IRI_SCHEMES = ("http://", "https://", "urn:")
+
+
+def _is_calendar_date(value: str) -> bool:
+    """Whether YYYY-MM-DD (with an optional zone) is a day of the calendar (2024-13-01 and 2023-02-29 are not)."""
+    try:
+        date.fromisoformat(value[:10].lstrip("-"))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -48,8 +61,9 @@ class Parameter:
         """The RDF term for a user-supplied value (raises ValueError when it is not valid)."""
         if self.datatype == "iri":
             iri = expand_curie(value.strip())
-            if ":" not in iri:
-                raise ValueError(f"`{self.name}` must be an IRI or a prefixed name such as network:netsob")
+            if not iri.startswith(IRI_SCHEMES):
+                raise ValueError(f"`{self.name}` must be a full http(s) IRI or a prefixed name with a known prefix "
+                                 f"(such as network:netsob, decision:cbd-cop-dec-15-28 or skg:adopts), not `{value}`")
             return ox.NamedNode(iri)  # raises ValueError for characters an IRI cannot hold
         if self.datatype in ("xsd:string", "string"):
             return ox.Literal(value)
@@ -58,6 +72,8 @@ class Parameter:
             if not pattern.match(value.strip()):
                 raise ValueError(f"`{self.name}` must be {hint}, not `{value}`")
             value = value.strip()
+            if self.datatype == "xsd:date" and not _is_calendar_date(value):
+                raise ValueError(f"`{self.name}` must be {hint}, not `{value}`: there is no such day")
         datatype = expand_curie(self.datatype)
         literal = ox.Literal(value, datatype=ox.NamedNode(datatype))
         return literal

@@ -1,13 +1,19 @@
-"""Build the pyoxigraph store from the Turtle sources: one named graph per file, replaced atomically.
+"""Build the pyoxigraph stores from the Turtle sources: one named graph per file, replaced atomically.
+
+`build` is the one place that builds (`soilkg build`, and the commands that need a store, call it
+through ``soilkg.validation.build_validated``); everything else opens what it made.
 
 Layout under the build folder::
 
-    stores/<fingerprint>/        one complete store per distinct set of sources
-    stores/<fingerprint>/manifest.json
-    store -> stores/<fingerprint>  symlink swapped with os.replace, so readers never see half a build
+    stores/<fingerprint>-<time>/preview/   every source file (validation and the curators' preview)
+    stores/<fingerprint>-<time>/public/    without the non-public files (soilkg.visibility); made only
+                                           when something is non-public, else the public view IS preview/
+    store   -> the public store            what /sparql, /id, /queries, the site and the report read
+    store-preview -> the preview store     `--include-drafts`
 
-A build whose sources parse badly, or whose ``check`` callback reports violations, leaves the
-previous ``store`` link and its data untouched.
+Each store folder has its own manifest.json. The links are swapped with os.replace, so readers never
+see half a build. A build whose sources parse badly, or whose ``check`` callback reports violations,
+leaves the previous pair of links and their stores untouched.
 """
 
 from __future__ import annotations
@@ -23,12 +29,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from soilkg.errors import Finding, Severity, SoilkgError
+from soilkg import visibility
+from soilkg.errors import UNREADABLE_RULES, Finding, Severity, SoilkgError
 from soilkg.namespaces import SOURCE_GRAPH
 from soilkg.paths import Project
+from soilkg.provenance import rewrite_annotations
+from soilkg.sourcefile import SourceEncodingError, read_source
 
 MANIFEST = "manifest.json"
 KEEP_OLD_STORES = 2
+PUBLIC_LINK = "store"
+PREVIEW_LINK = "store-preview"
 
 
 def graph_iri(relative_path: str) -> str:
@@ -69,14 +80,18 @@ def parse_into(target: ox.Store, project: Project, path: Path) -> Finding | None
     """Load one file into its named graph; return a finding instead of raising on bad Turtle."""
     relative = project.relative(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return Finding(relative, None, "The file is not UTF-8 text. Save it as UTF-8.", rule="encoding")
+        text = read_source(path)
+    except SourceEncodingError as error:
+        return Finding(relative, error.line, error.message, rule="encoding", column=error.column)
     try:
         target.load(text, format=ox.RdfFormat.TURTLE, base_iri=graph_iri(relative),
                     to_graph=ox.NamedNode(graph_iri(relative)))
     except SyntaxError as error:
         return syntax_finding(relative, error, text)
+    # RDF 1.2 annotations ({| ... |}) become RDF 1.1 reification; files without them cost nothing.
+    if ("{|" in text or "<<" in text) and rewrite_annotations(target, ox.NamedNode(graph_iri(relative))):
+        return Finding(relative, None, "Triple terms (`<<( ... )>>`) are only allowed as annotations: write the "
+                       "source after the statement, `S P O {| skg:statedIn report:p4 |}`.", rule="triple-term")
     return None
 
 
@@ -89,12 +104,16 @@ def load_memory(project: Project, files: Iterable[Path]) -> tuple[ox.Store, list
 
 @dataclass(frozen=True)
 class StoreInfo:
-    path: Path
+    path: Path  # the public store (the same folder as `preview` when nothing is non-public)
     fingerprint: str
     files: int
-    quads: int
+    quads: int  # in the preview store (every file)
     rebuilt: bool
     seconds: float
+    preview: Path | None = None  # the store with everything, for curators
+    public_quads: int | None = None
+    hidden_files: int = 0  # files left out of the public store
+    public_seconds: float = 0.0  # time spent making the public copy
 
 
 def _sha256(path: Path) -> str:
@@ -138,7 +157,17 @@ def fingerprint_sources(project: Project, files: list[Path], previous: dict[str,
 
 
 def current_store_path(project: Project) -> Path:
-    return project.build / "store"
+    """The public store's link: what every reader opens by default."""
+    return project.build / PUBLIC_LINK
+
+
+def preview_store_path(project: Project) -> Path:
+    """The link to the store with every file, unpublished ones too (validation, curators' preview)."""
+    return project.build / PREVIEW_LINK
+
+
+def store_path(project: Project, preview: bool = False) -> Path:
+    return preview_store_path(project) if preview else current_store_path(project)
 
 
 Check = Callable[[ox.Store, list[Path]], list[Finding]]
@@ -146,46 +175,81 @@ Check = Callable[[ox.Store, list[Path]], list[Finding]]
 
 def build(project: Project, *, force: bool = False, check: Check | None = None,
           files: list[Path] | None = None) -> StoreInfo:
-    """Make ``build/store`` reflect the sources; skip all parsing when nothing changed."""
+    """Make the public and preview stores reflect the sources; skip all parsing when nothing changed."""
     started = time.perf_counter()
     sources = files if files is not None else project.source_files()
-    link = current_store_path(project)
-    previous = read_manifest(link) if link.exists() else None
+    public_link, preview_link = current_store_path(project), preview_store_path(project)
+    previous = read_manifest(preview_link) if preview_link.exists() and public_link.exists() else None
     fingerprint, entries = fingerprint_sources(project, sources, previous)
     if previous and previous.get("fingerprint") == fingerprint and not force:
-        _touch_manifest(link, entries, previous)
-        return StoreInfo(link.resolve(), fingerprint, len(sources), int(str(previous.get("quads", 0))),
-                         rebuilt=False, seconds=time.perf_counter() - started)
+        _touch_manifest(preview_link, entries, previous)
+        public = read_manifest(public_link) or {}
+        return StoreInfo(public_link.resolve(), fingerprint, len(sources), int(str(previous.get("quads", 0))),
+                         rebuilt=False, seconds=time.perf_counter() - started, preview=preview_link.resolve(),
+                         public_quads=int(str(public.get("quads", 0))),
+                         hidden_files=int(str(public.get("hidden_files", 0))))
 
     stores = project.build / "stores"
     stores.mkdir(parents=True, exist_ok=True)
     staging = stores / f"{fingerprint}.building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
+    built_at = time.time()
+    staging.mkdir()
     try:
-        store = ox.Store(str(staging))
+        store = ox.Store(str(staging / "preview"))
         findings = [f for path in sources if (f := parse_into(store, project, path)) is not None]
         if not findings and check is not None:
             findings = [f for f in check(store, sources) if f.severity is Severity.VIOLATION]
         if findings:
             # Same exit codes as `soilkg validate`: 2 for unusable input (bad Turtle), 1 for violations.
-            unusable = any(f.rule in ("turtle-syntax", "encoding") for f in findings)
+            unusable = any(f.rule in UNREADABLE_RULES for f in findings)
             raise SoilkgError("The build stopped: the sources have errors. The last good store is unchanged.",
                               findings, exit_code=2 if unusable else 1)
         store.optimize()
         quads = len(store)
         store.flush()
+        public_started = time.perf_counter()
+        hidden = visibility.hidden(store)
+        public_quads = _write_public(store, quads, hidden, staging / "public") if hidden else None
+        public_seconds = time.perf_counter() - public_started
         del store
-        manifest = {"fingerprint": fingerprint, "files": entries, "quads": quads, "built_at": time.time()}
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1))
-        final = stores / fingerprint
-        shutil.rmtree(final, ignore_errors=True)
+        manifest: dict[str, object] = {"fingerprint": fingerprint, "files": entries, "quads": quads,
+                                       "built_at": built_at,
+                                       # With nothing non-public, this one store is the public view too.
+                                       "view": "preview" if public_quads is not None else "public"}
+        (staging / "preview" / MANIFEST).write_text(json.dumps(manifest, indent=1))
+        if public_quads is not None:
+            public_files = {rel: entry for rel, entry in entries.items() if graph_iri(rel) not in hidden.graphs}
+            (staging / "public" / MANIFEST).write_text(json.dumps(
+                {**manifest, "files": public_files, "quads": public_quads, "view": "public",
+                 "hidden_files": len(entries) - len(public_files)}, indent=1))
+        # A new folder each time (even for a forced rebuild of the same sources): readers of the old
+        # one keep it until they follow the link, and workers notice the link changed.
+        final = stores / f"{fingerprint}-{time.time_ns():x}"
         staging.rename(final)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _swap_link(link, final)
+    public_dir = final / ("public" if public_quads is not None else "preview")
+    _swap_link(preview_link, final / "preview")
+    _swap_link(public_link, public_dir)
     _prune(stores, keep=final)
-    return StoreInfo(final, fingerprint, len(sources), quads, rebuilt=True,
-                     seconds=time.perf_counter() - started)
+    return StoreInfo(public_dir, fingerprint, len(sources), quads, rebuilt=True,
+                     seconds=time.perf_counter() - started, preview=final / "preview",
+                     public_quads=quads if public_quads is None else public_quads,
+                     hidden_files=len(hidden.graphs), public_seconds=public_seconds)
+
+
+def _write_public(store: ox.Store, quads: int, hidden: visibility.Hidden, folder: Path) -> int:
+    """The public copy of the (optimized, flushed) preview store: a checkpoint of it (hard links, so
+    nearly free) from which the non-public statements are removed (soilkg.visibility)."""
+    store.backup(str(folder))
+    public = ox.Store(str(folder))
+    quads -= visibility.make_public(store, public, hidden)
+    # No optimize(): the checkpoint is already compacted, and compacting again for a tenth of the
+    # statements doubled the cost of the copy.
+    public.flush()
+    del public
+    return quads
 
 
 def _touch_manifest(link: Path, entries: dict[str, dict[str, object]], previous: dict[str, object]) -> None:
@@ -198,7 +262,7 @@ def _touch_manifest(link: Path, entries: dict[str, dict[str, object]], previous:
 
 
 def _swap_link(link: Path, target: Path) -> None:
-    tmp = link.with_name(f".store-link-{os.getpid()}")
+    tmp = link.with_name(f".{link.name}-link-{os.getpid()}")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     tmp.symlink_to(os.path.relpath(target, link.parent))
@@ -208,16 +272,17 @@ def _swap_link(link: Path, target: Path) -> None:
 
 
 def _prune(stores: Path, keep: Path) -> None:
-    """Keep the newest few complete stores so that readers of an older one are not cut off."""
+    """Keep the newest few complete builds (pairs of stores) so that readers of an older one are not cut off."""
     complete = sorted((p for p in stores.iterdir() if p.is_dir() and ".building-" not in p.name and p != keep),
                       key=lambda p: p.stat().st_mtime, reverse=True)
     for old in complete[KEEP_OLD_STORES - 1:]:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def open_read_only(project: Project) -> ox.Store:
-    """The last good store, opened read-only (several processes may do so at once)."""
-    link = current_store_path(project)
+def open_read_only(project: Project, preview: bool = False) -> ox.Store:
+    """The last good public store (or, with `preview`, the one with everything), opened read-only
+    (several processes may do so at once)."""
+    link = store_path(project, preview)
     if not (link / MANIFEST).is_file():
         raise SoilkgError("No store has been built yet. Run `soilkg build` first.", exit_code=2)
     return ox.Store.read_only(str(link.resolve()))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -10,6 +12,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from soilkg.api.pool import Want
 from soilkg.api.problems import ApiError
 from soilkg.api.settings import Settings
 from soilkg.store import MANIFEST, graph_iri
@@ -30,6 +33,7 @@ NO_DATASET = Dataset()
 class Answer:
     media_type: str
     body: bytes
+    seconds: float = 0.0  # evaluation time (not the wait for a worker): what the fairness timings record
 
 
 class Backend(Protocol):
@@ -37,20 +41,30 @@ class Backend(Protocol):
 
     async def start(self) -> None: ...
 
-    async def execute(self, query: str, media_type: str, dataset: Dataset = NO_DATASET) -> Answer: ...
+    async def execute(self, query: str, media_type: str, dataset: Dataset = NO_DATASET,
+                      want: Want = "general", client: str = "") -> Answer: ...
 
-    async def graphs(self) -> set[str]: ...
+    async def try_fast(self, query: str, media_type: str, dataset: Dataset, budget: float) -> Answer | None:
+        """The answer from an idle worker kept for cheap queries within `budget` s, else None."""
+
+    def general_idle(self) -> bool:
+        """True when a query of unknown cost would start at once in the general lane."""
+
+    def version(self) -> str | None:
+        """What identifies the data answered from (changes with every build); None when unknown."""
+
+    async def graphs(self) -> Set[str]: ...
 
     async def close(self) -> None: ...
 
     def stats(self) -> dict[str, int]: ...
 
 
-def _answer(reply: tuple[object, ...]) -> Answer:
+def _answer(reply: tuple[object, ...], seconds: float = 0.0) -> Answer:
     if reply[0] == "ok":
         media_type, body = reply[1], reply[2]
         assert isinstance(media_type, str) and isinstance(body, bytes)
-        return Answer(media_type, body)
+        return Answer(media_type, body, seconds)
     _, status, code, message, detail = reply
     assert isinstance(status, int) and isinstance(code, str) and isinstance(message, str)
     raise ApiError(status, code, message, detail if isinstance(detail, dict) else None)
@@ -66,23 +80,53 @@ class EmbeddedBackend:
 
         self.store_link = store_link
         self.settings = settings
-        self.pool = WorkerPool(store_link, settings.workers, settings.max_worker_memory_mb)
+        self.pool = WorkerPool(store_link, settings.workers, settings.max_worker_memory_mb, settings.fast_workers,
+                               settings.client_queue, settings.queue_seconds)
+        self._target = ""
+        self._version: str | None = None
 
     async def start(self) -> None:
         if not (self.store_link / MANIFEST).is_file():
             raise ApiError(503, "store_unavailable", "No store has been built yet. Run `soilkg build`.")
         await self.pool.start()
 
-    async def execute(self, query: str, media_type: str, dataset: Dataset = NO_DATASET) -> Answer:
-        job = {"query": query, "format": media_type, "union": not dataset.default_graphs,
-               "default_graph": list(dataset.default_graphs), "named_graphs": list(dataset.named_graphs),
-               "max_rows": self.settings.max_rows, "max_bytes": self.settings.max_response_bytes}
-        return _answer(await self.pool.run(job, self.settings.timeout))
+    def _job(self, query: str, media_type: str, dataset: Dataset) -> dict[str, object]:
+        return {"query": query, "format": media_type, "union": not dataset.default_graphs,
+                "default_graph": list(dataset.default_graphs), "named_graphs": list(dataset.named_graphs),
+                "max_rows": self.settings.max_rows, "max_bytes": self.settings.max_response_bytes}
 
-    async def graphs(self) -> set[str]:
-        """The named graphs, one per source file, as the build's manifest lists them."""
-        manifest = json.loads((self.store_link / MANIFEST).read_text())
-        return {graph_iri(relative) for relative in manifest.get("files", {})}
+    async def execute(self, query: str, media_type: str, dataset: Dataset = NO_DATASET,
+                      want: Want = "general", client: str = "") -> Answer:
+        reply, seconds = await self.pool.run(self._job(query, media_type, dataset), self.settings.timeout, want,
+                                             client)
+        return _answer(reply, seconds)
+
+    async def try_fast(self, query: str, media_type: str, dataset: Dataset, budget: float) -> Answer | None:
+        tried = await self.pool.try_fast(self._job(query, media_type, dataset), budget)
+        return None if tried is None else _answer(*tried)
+
+    def general_idle(self) -> bool:
+        return self.pool.idle_count("general") > 0
+
+    def version(self) -> str | None:
+        """The manifest's fingerprint and view (public or preview), re-read only when a build swapped the link:
+        one readlink per request. Replicas built from the same sources share it, and so their ETags."""
+        try:
+            target = os.readlink(self.store_link)
+        except OSError:
+            return self._version
+        if target != self._target:
+            try:
+                manifest = json.loads((self.store_link / MANIFEST).read_text())
+            except (OSError, ValueError):
+                return self._version  # mid-swap: the next request looks again
+            self._version = f"{manifest.get('fingerprint', '')}-{manifest.get('view', 'store')}"
+            self._target = target
+        return self._version
+
+    async def graphs(self) -> Set[str]:
+        """The named graphs, one per source file, as the manifest of the store being served lists them."""
+        return LiveGraphs(self.store_link)
 
     async def close(self) -> None:
         await self.pool.close()
@@ -90,6 +134,36 @@ class EmbeddedBackend:
     def stats(self) -> dict[str, int]:
         return {"workers": len(self.pool.all), "workers_busy": self.pool.busy,
                 "workers_killed": self.pool.killed, "workers_started": self.pool.started}
+
+
+class LiveGraphs(Set[str]):
+    """The graphs of the store the link points at NOW: after a rebuild, the FROM / GRAPH allow-list
+    follows the new store without a restart (the manifest is re-read only when the link changes)."""
+
+    def __init__(self, link: Path) -> None:
+        self.link = link
+        self._target: Path | None = None
+        self._graphs: frozenset[str] = frozenset()
+
+    def _current(self) -> frozenset[str]:
+        target = self.link.resolve()
+        if target != self._target:
+            try:
+                manifest = json.loads((target / MANIFEST).read_text())
+            except (OSError, ValueError):
+                return self._graphs  # mid-swap or gone: keep the last good list
+            self._graphs = frozenset(graph_iri(relative) for relative in manifest.get("files", {}))
+            self._target = target
+        return self._graphs
+
+    def __contains__(self, graph: object) -> bool:
+        return graph in self._current()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._current())
+
+    def __len__(self) -> int:
+        return len(self._current())
 
 
 class RemoteBackend:
@@ -112,7 +186,17 @@ class RemoteBackend:
         self.client = httpx.AsyncClient(timeout=httpx.Timeout(self.settings.timeout, connect=5.0),
                                         limits=httpx.Limits(max_connections=64, max_keepalive_connections=16))
 
-    async def execute(self, query: str, media_type: str, dataset: Dataset = NO_DATASET) -> Answer:
+    async def try_fast(self, query: str, media_type: str, dataset: Dataset, budget: float) -> Answer | None:
+        return None  # the engine schedules its own queries
+
+    def general_idle(self) -> bool:
+        return True
+
+    def version(self) -> str | None:
+        return None  # the engine's data may change under us: no ETag, no result cache
+
+    async def execute(self, query: str, media_type: str, dataset: Dataset = NO_DATASET,
+                      want: Want = "general", client: str = "") -> Answer:
         assert self.client is not None, "start() first"
         form = [("query", query), *(("default-graph-uri", g) for g in dataset.default_graphs),
                 *(("named-graph-uri", g) for g in dataset.named_graphs)]
@@ -145,7 +229,7 @@ class RemoteBackend:
         answered = response.headers.get("content-type", media_type).split(";", 1)[0].strip()
         return Answer(answered or media_type, body)
 
-    async def graphs(self) -> set[str]:
+    async def graphs(self) -> Set[str]:
         if self._graphs is None:
             answer = await self.execute("SELECT DISTINCT ?g WHERE { GRAPH ?g {} }", "application/sparql-results+json")
             rows = json.loads(answer.body)["results"]["bindings"]

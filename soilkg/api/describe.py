@@ -9,16 +9,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from soilkg.api.formats import GRAPHS, RESULTS, negotiate
+from soilkg.api.problems import error_responses, media_responses
 from soilkg.api.worker import GRAPH_FORMATS, used_prefixes
-from soilkg.namespaces import BASE, ID, SKG
+from soilkg.citation import CITATION_TEXT, DATA_LICENCE_IRI, LICENCE_STATEMENT
+from soilkg.namespaces import BASE, DCAT, DCT, ID, RDF_TYPE, SD, SKG, VOID, XSD
 
 router = APIRouter(tags=["Descriptions"])
 
-SD = "http://www.w3.org/ns/sparql-service-description#"
-VOID = "http://rdfs.org/ns/void#"
-DCAT = "http://www.w3.org/ns/dcat#"
-DCT = "http://purl.org/dc/terms/"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+TYPE = ox.NamedNode(RDF_TYPE)
 FORMAT_IRIS = {  # W3C's IRIs for formats (https://www.w3.org/ns/formats/)
     "json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
     "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "rdfxml": "RDF_XML",
@@ -38,7 +36,13 @@ def _rdf(request: Request, triples: list[ox.Triple], format_param: str | None) -
 
 
 def base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """The configured public address, else the address this server listens on: never the Host header,
+    which any client sets (`Host: evil.example` must not end up in a description a proxy caches)."""
+    configured: str | None = request.app.state.settings.base_url
+    if configured:
+        return configured.rstrip("/")
+    host, port = request.scope.get("server") or ("127.0.0.1", 80)
+    return f"http://{host}:{port}" if port != 80 else f"http://{host}"
 
 
 def service_description(request: Request, format_param: str | None) -> Response:
@@ -46,14 +50,14 @@ def service_description(request: Request, format_param: str | None) -> Response:
     service = _n(here + "/sparql")
     dataset = ox.BlankNode("dataset")
     default = ox.BlankNode("default")
-    t = [ox.Triple(service, RDF_TYPE, _n(SD + "Service")),
+    t = [ox.Triple(service, TYPE, _n(SD + "Service")),
          ox.Triple(service, _n(SD + "endpoint"), service),
          ox.Triple(service, _n(SD + "supportedLanguage"), _n(SD + "SPARQL11Query")),
          ox.Triple(service, _n(SD + "feature"), _n(SD + "UnionDefaultGraph")),
          ox.Triple(service, _n(SD + "defaultDataset"), dataset),
-         ox.Triple(dataset, RDF_TYPE, _n(SD + "Dataset")),
+         ox.Triple(dataset, TYPE, _n(SD + "Dataset")),
          ox.Triple(dataset, _n(SD + "defaultGraph"), default),
-         ox.Triple(default, RDF_TYPE, _n(SD + "Graph")),
+         ox.Triple(default, TYPE, _n(SD + "Graph")),
          ox.Triple(default, _n(DCT + "description"),
                    ox.Literal("The union of the named graphs: one graph per source file.", language="en"))]
     for fmt in (*RESULTS, *GRAPHS):
@@ -66,12 +70,14 @@ def service_description(request: Request, format_param: str | None) -> Response:
 
 
 async def _count(request: Request, query: str) -> int:
-    answer = await request.app.state.backend.execute(query, "application/sparql-results+json")
+    answer = await request.app.state.service.answer(query, "application/sparql-results+json", trusted=True)
     rows = json.loads(answer.body)["results"]["bindings"]
     return int(rows[0]["n"]["value"]) if rows else 0
 
 
-@router.get("/void", summary="VoID and DCAT description of the dataset")
+@router.get("/void", summary="VoID and DCAT description of the dataset", response_class=Response,
+            responses=media_responses("The description in the negotiated RDF format",
+                                      *(f.media_type for f in GRAPHS), extra=error_responses(406, 503, 504)))
 @router.get("/.well-known/void", include_in_schema=False)
 async def void(request: Request, format: str | None = Query(None)) -> Response:
     here = base_url(request)
@@ -80,26 +86,28 @@ async def void(request: Request, format: str | None = Query(None)) -> Response:
     triples = await _count(request, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     entities = await _count(request, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                             f"FILTER(STRSTARTS(STR(?s), \"{ID}\")) }}")
-    t = [ox.Triple(ds, RDF_TYPE, _n(VOID + "Dataset")),
-         ox.Triple(ds, RDF_TYPE, _n(DCAT + "Dataset")),
+    t = [ox.Triple(ds, TYPE, _n(VOID + "Dataset")),
+         ox.Triple(ds, TYPE, _n(DCAT + "Dataset")),
          ox.Triple(ds, _n(DCT + "title"), ox.Literal("Soil Biodiversity Knowledge Graph", language="en")),
          ox.Triple(ds, _n(DCT + "description"), ox.Literal(
              "The International Initiative for the Conservation and Sustainable Use of Soil Biodiversity: its plan "
              "of action, decisions, the Global Soil Partnership's networks and programmes, publications and "
              "reported figures, each with the paragraph of its source.", language="en")),
-         ox.Triple(ds, _n(DCT + "license"), _n("https://creativecommons.org/licenses/by/4.0/")),
+         ox.Triple(ds, _n(DCT + "license"), _n(DATA_LICENCE_IRI)),
+         ox.Triple(ds, _n(DCT + "rights"), ox.Literal(LICENCE_STATEMENT, language="en")),
+         ox.Triple(ds, _n(DCT + "bibliographicCitation"), ox.Literal(CITATION_TEXT, language="en")),
          ox.Triple(ds, _n(VOID + "sparqlEndpoint"), _n(here + "/sparql")),
          ox.Triple(ds, _n(VOID + "uriSpace"), ox.Literal(ID)),
          ox.Triple(ds, _n(VOID + "vocabulary"), _n(str(SKG))),
          ox.Triple(ds, _n(VOID + "triples"), ox.Literal(str(triples), datatype=_n(
-             "http://www.w3.org/2001/XMLSchema#integer"))),
+             str(XSD.integer)))),
          ox.Triple(ds, _n(VOID + "entities"), ox.Literal(str(entities), datatype=_n(
-             "http://www.w3.org/2001/XMLSchema#integer"))),
+             str(XSD.integer)))),
          ox.Triple(ds, _n(VOID + "exampleResource"), _n(ID + "document/cgrfa-20-item-8-4")),
          ox.Triple(ds, _n(DCAT + "landingPage"), _n(here + "/")),
          ox.Triple(ds, _n(DCT + "identifier"), ox.Literal(BASE)),
          ox.Triple(ds, _n(DCAT + "distribution"), distribution),
-         ox.Triple(distribution, RDF_TYPE, _n(DCAT + "Distribution")),
+         ox.Triple(distribution, TYPE, _n(DCAT + "Distribution")),
          ox.Triple(distribution, _n(DCAT + "accessURL"), _n(here + "/sparql")),
          ox.Triple(distribution, _n(DCT + "conformsTo"), _n("https://www.w3.org/TR/sparql11-protocol/"))]
     return _rdf(request, t, format)

@@ -10,15 +10,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from soilkg.api.formats import GRAPHS, negotiate, prefers_html
-from soilkg.api.problems import ApiError
-from soilkg.namespaces import ID
+from soilkg.api.problems import ApiError, error_responses, media_responses
+from soilkg.namespaces import ID, sparql_prefixes
 from soilkg.urls import page_path
 
 router = APIRouter(tags=["Linked data"])
 
 # The resource's own statements, and the text of the paragraphs and footnotes that state them.
-DESCRIBE = """PREFIX skg: <https://w3id.org/soilkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+DESCRIBE = sparql_prefixes("skg", "rdfs") + """
 CONSTRUCT { $this ?p ?o . ?src skg:text ?text ; skg:number ?n ; rdfs:label ?label }
 WHERE {
   { $this ?p ?o }
@@ -36,7 +35,7 @@ def _bind(query: str, node: ox.NamedNode) -> str:
 
 
 async def _rows(request: Request, query: str) -> list[dict[str, dict[str, str]]]:
-    answer = await request.app.state.backend.execute(query, "application/sparql-results+json")
+    answer = await request.app.state.service.answer(query, "application/sparql-results+json", trusted=True)
     rows: list[dict[str, dict[str, str]]] = json.loads(answer.body)["results"]["bindings"]
     return rows
 
@@ -63,7 +62,12 @@ def _page(iri: str, rows: list[dict[str, dict[str, str]]], incoming: list[dict[s
             f"<h2>Links here</h2><table><tbody>{back}</tbody></table></body></html>")
 
 
-@router.get("/id/{local:path}", summary="Dereference a resource IRI: HTML for browsers, RDF by Accept")
+@router.get("/id/{local:path}", summary="Dereference a resource IRI: HTML for browsers, RDF by Accept",
+            response_class=Response,
+            responses=media_responses("The resource: an HTML page, or its statements in RDF", "text/html",
+                                      *(f.media_type for f in GRAPHS),
+                                      extra={303: {"description": "Its page in the catalogue"},
+                                             **error_responses(400, 404, 406, 503, 504)}))
 async def dereference(request: Request, local: str, format: str | None = Query(None)) -> Response:
     iri = ID + local
     try:
@@ -82,5 +86,5 @@ async def dereference(request: Request, local: str, format: str | None = Query(N
             return RedirectResponse("/" + target, status_code=303)
         return HTMLResponse(_page(iri, rows, await _rows(request, _bind(INCOMING, node))))
     fmt = negotiate(GRAPHS, accept, format)
-    answer = await request.app.state.backend.execute(_bind(DESCRIBE, node), fmt.media_type)
+    answer = await request.app.state.service.answer(_bind(DESCRIBE, node), fmt.media_type, trusted=True)
     return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})

@@ -53,7 +53,9 @@ class MetricsMiddleware:
             self.metrics.seconds.labels(name).observe(time.perf_counter() - started)
 
 
-@router.get("/metrics", summary="Prometheus metrics")
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response,
+            responses={200: {"description": "Prometheus text format",
+                             "content": {CONTENT_TYPE_LATEST.split(";")[0]: {"schema": {"type": "string"}}}}})
 async def metrics(request: Request) -> Response:
     state = request.app.state
     for what, value in state.backend.stats().items():

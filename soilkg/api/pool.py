@@ -1,9 +1,15 @@
-"""A pool of evaluation processes; a query that overruns is stopped by killing its process.
+"""A pool of evaluation processes in two lanes; a query that overruns is stopped by killing its process.
 
 pyoxigraph has no timeout and holds the GIL-free Rust evaluation until it finishes, so the only
 way to really stop an ORDER BY or COUNT over a cartesian product is to end the process that runs
 it. Each worker serves one query at a time; a killed worker is replaced in the background while
 the others keep answering.
+
+Lanes (see server/README.md, "Fairness"): `general` workers run any query; `fast` workers are kept
+for queries known to be cheap (named queries, the server's own look-ups, shapes that ran fast
+before), so that a cheap query never queues behind slow ones. A query of unknown cost may *try*
+an idle fast worker for a short budget when every general worker is busy; past the budget that
+worker is killed (a fresh one is forked in milliseconds) and the query goes to the general lane.
 """
 
 from __future__ import annotations
@@ -12,19 +18,29 @@ import asyncio
 import logging
 import multiprocessing as mp
 import os
+import signal
+import tempfile
+import time
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from soilkg.api import worker as worker_module
 from soilkg.api.problems import ApiError
 
 log = logging.getLogger("soilkg.api")
 START_TIMEOUT = 60.0  # a new worker imports pyoxigraph and opens the store
+Lane = Literal["general", "fast"]
+GENERAL: Lane = "general"
+FAST: Lane = "fast"
+# What a request may use: "cheap" takes a fast worker first, else a general one; "general" only a
+# general one; "try-fast" an idle fast worker or nothing (no waiting).
+Want = Literal["cheap", "general", "try-fast"]
 
 
 def _wake(ready: asyncio.Future[None]) -> None:
@@ -36,6 +52,8 @@ def _wake(ready: asyncio.Future[None]) -> None:
 class Worker:
     process: BaseProcess
     conn: Connection
+    lane: Lane
+    log_path: Path  # the worker's stderr: how it died (stack overflow, allocation failure) is read here
 
     async def call(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
         """Send a job and wait for its reply; ("timeout",) when the time is up, ("died",) when the worker
@@ -63,37 +81,72 @@ class Worker:
         except (EOFError, OSError):
             return ("died",)
 
+    def death_cause(self) -> str:
+        """"stack" or "memory": how the worker died. A stack overflow in the evaluator (deep nesting, a
+        10 000-branch UNION) hits the guard page: SIGSEGV, or Rust's "has overflowed its stack" on its
+        own threads; the memory limit makes an allocation fail and Rust abort (SIGABRT)."""
+        self.process.join(timeout=1)  # the pipe has closed: the process is ending, reap it for its exit code
+        if self.process.exitcode == -signal.SIGSEGV:
+            return "stack"
+        try:
+            with self.log_path.open("rb") as log_file:
+                log_file.seek(max(0, self.log_path.stat().st_size - 4096))
+                tail = log_file.read()
+        except OSError:
+            return "memory"
+        return "stack" if b"overflowed its stack" in tail or b"stack overflow" in tail else "memory"
+
     def kill(self) -> None:
         if self.process.is_alive():
             self.process.kill()
         self.process.join(timeout=5)
         self.conn.close()
+        self.log_path.unlink(missing_ok=True)
+
+
+@dataclass
+class _Waiter:
+    want: Want
+    client: str
+    future: asyncio.Future[Worker] = field(repr=False)
 
 
 class WorkerPool:
-    def __init__(self, store_link: Path, size: int, memory_mb: int = 0) -> None:
+    def __init__(self, store_link: Path, size: int, memory_mb: int = 0, fast: int = 1, client_queue: int = 16,
+                 queue_seconds: float = 2.0) -> None:
         self.store_link = store_link
         self.memory_mb = memory_mb
-        self.size = max(1, size)
+        self.sizes: dict[Lane, int] = {GENERAL: max(1, size), FAST: max(0, fast)}
         # Never fork the threaded server itself: a single-threaded fork server that has imported only
         # the worker module forks each worker, so a replacement is ready in milliseconds, not seconds.
         self.context = mp.get_context("forkserver")
         self.context.set_forkserver_preload(["soilkg.api.forkserver_guard", worker_module.__name__])
-        self.threads = ThreadPoolExecutor(max_workers=self.size + 2, thread_name_prefix="soilkg-worker-wait")
-        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.threads = ThreadPoolExecutor(max_workers=sum(self.sizes.values()) + 2,
+                                          thread_name_prefix="soilkg-worker-wait")
+        self.idle: dict[Lane, list[Worker]] = {GENERAL: [], FAST: []}
+        self.waiters: deque[_Waiter] = deque()
+        self.client_queue = max(1, client_queue)
+        self.queue_seconds = queue_seconds
+        self.running: dict[str, int] = {}  # general-lane queries of unknown or high cost, per client
+        self.refused = 0
         self.all: set[Worker] = set()
         self.killed = 0
         self.started = 0
+        self.tried_fast = 0  # unknown queries that tried a fast worker
+        self.moved = 0  # ...and overran its budget, so went to the general lane
         self._closing = False
         self._tasks: set[asyncio.Task[None]] = set()
 
-    def _spawn(self) -> Worker:
+    def _spawn(self, lane: Lane) -> Worker:
+        handle, name = tempfile.mkstemp(prefix="soilkg-worker-", suffix=".log")
+        os.close(handle)
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=worker_module.main, args=(child, str(self.store_link), self.memory_mb),
-                                       daemon=True, name="soilkg-query-worker")
+        process = self.context.Process(target=worker_module.main,
+                                       args=(child, str(self.store_link), self.memory_mb, name),
+                                       daemon=True, name=f"soilkg-query-worker-{lane}")
         process.start()
         child.close()
-        worker = Worker(process, parent)
+        worker = Worker(process, parent, lane, Path(name))
         try:
             hello = parent.recv() if parent.poll(START_TIMEOUT) else None
         except (EOFError, OSError):
@@ -112,53 +165,158 @@ class WorkerPool:
         # signal follows the thread that created it, and the executor's threads may come and go.
         forkserver.ensure_running()
         loop = asyncio.get_running_loop()
-        workers = await asyncio.gather(*(loop.run_in_executor(self.threads, self._spawn) for _ in range(self.size)))
+        lanes: list[Lane] = [lane for lane, n in self.sizes.items() for _ in range(n)]
+        workers = await asyncio.gather(*(loop.run_in_executor(self.threads, self._spawn, lane) for lane in lanes))
         for w in workers:
             self.all.add(w)
-            self.idle.put_nowait(w)
-
-    async def _replace(self) -> None:
-        loop = asyncio.get_running_loop()
-        try:
-            fresh = await loop.run_in_executor(self.threads, self._spawn)
-        except (RuntimeError, ApiError, OSError) as error:
-            log.error("could not start a replacement query worker: %s", error)
-            return
-        if self._closing:
-            fresh.kill()
-            return
-        self.all.add(fresh)
-        self.idle.put_nowait(fresh)
+            self._release(w)
 
     @property
     def busy(self) -> int:
-        return len(self.all) - self.idle.qsize()
+        return len(self.all) - sum(len(v) for v in self.idle.values())
 
-    async def run(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
-        """The worker's reply; ApiError 503 when no worker frees up in time, 504 when the query overruns."""
+    def idle_count(self, lane: Lane) -> int:
+        return len(self.idle[lane])
+
+    @staticmethod
+    def _fits(want: Want, lane: Lane) -> bool:
+        return lane == FAST if want == "try-fast" else (want == "cheap" or lane == GENERAL)
+
+    def _release(self, worker: Worker) -> None:
+        """Hand a free worker to a waiter it may serve, else keep it idle. Cheap queries first; then, for a
+        general worker, the waiting client that runs the fewest costly queries now (fair share; among
+        equals, the longest waiting), so one client's queue never stands in front of another's."""
+        best: _Waiter | None = None
+        best_rank = (0, 0)
+        for n, waiter in enumerate(self.waiters):
+            if waiter.future.done() or not self._fits(waiter.want, worker.lane):
+                continue
+            rank = (-1 if waiter.want != "general" else self.running.get(waiter.client, 0), n)
+            if best is None or rank < best_rank:
+                best, best_rank = waiter, rank
+        if best is not None:
+            self.waiters.remove(best)
+            best.future.set_result(worker)
+            return
+        self.idle[worker.lane].append(worker)
+
+    def _over_share(self, client: str) -> bool:
+        """True when other clients wait for the general lane and this one already runs its fair share."""
+        waiting = {w.client for w in self.waiters if w.want == "general"}
+        if not waiting - {client}:
+            return False  # alone: every worker may serve it
+        active = len(waiting | {c for c, n in self.running.items() if n})
+        return self.running.get(client, 0) >= max(1, self.sizes[GENERAL] // active)
+
+    def _too_many(self) -> ApiError:
+        self.refused += 1
+        return ApiError(429, "too_many_queries",
+                        "You have more costly queries running and waiting here than your share while others "
+                        "wait; send the next one when an answer has come. Other clients are not affected.",
+                        {"queued_limit": self.client_queue},
+                        headers={"Retry-After": str(max(1, round(self.queue_seconds)))})
+
+    async def _acquire(self, want: Want, wait: float, client: str = "") -> Worker | None:
+        orders: dict[Want, tuple[Lane, ...]] = {"cheap": (FAST, GENERAL), "general": (GENERAL,), "try-fast": (FAST,)}
+        order = orders[want]
+        for lane in order:
+            if self.idle[lane]:
+                return self.idle[lane].pop()
+        if want == "try-fast":
+            return None
+        if want == "general" and sum(w.client == client for w in self.waiters) >= self.client_queue:
+            raise self._too_many()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Worker] = loop.create_future()
+        waiter = _Waiter(want, client, future)
+        self.waiters.append(waiter)
+        deadline = loop.time() + wait
         try:
-            worker = await asyncio.wait_for(self.idle.get(), timeout)
-        except TimeoutError:
+            while True:
+                # In steps of queue_seconds: a client over its share while others wait is refused (429)
+                # after one step; anyone else waits up to the whole timeout (then 503: truly busy).
+                step = min(self.queue_seconds, deadline - loop.time())
+                try:
+                    return await asyncio.wait_for(asyncio.shield(future), max(0.0, step))
+                except TimeoutError:
+                    if future.done():  # handed over just as the wait ended: use it
+                        return future.result()
+                    if want == "general" and self._over_share(client):
+                        self.waiters.remove(waiter)
+                        raise self._too_many() from None
+                    if loop.time() >= deadline:
+                        self.waiters.remove(waiter)
+                        return None
+        except asyncio.CancelledError:
+            if future.done():
+                self._release(future.result())
+            elif waiter in self.waiters:
+                self.waiters.remove(waiter)
+            raise
+
+    async def run(self, job: dict[str, Any], timeout: float, want: Want = "general",
+                  client: str = "") -> tuple[tuple[Any, ...], float]:
+        """The worker's reply and the seconds it took the worker (not the wait for it); ApiError 429 for a
+        client over its share, 503 when no worker frees up in time, 504 when the query overruns."""
+        # Each running query ends within the timeout (or is killed), so a client within its share is
+        # served within about one timeout; twice that before 503 means the server is truly overloaded.
+        worker = await self._acquire(want, 2 * timeout if want == "general" else timeout, client)
+        if worker is None:
             raise ApiError(503, "busy", "Every query worker stayed busy for the whole timeout; try again later.",
-                           headers={"Retry-After": str(int(timeout) + 1)}) from None
+                           headers={"Retry-After": str(int(timeout) + 1)})
+        counted = want == "general"
+        if counted:
+            self.running[client] = self.running.get(client, 0) + 1
+        started = time.perf_counter()
+        try:
+            reply = await self._call(worker, job, timeout)
+        finally:
+            if counted:
+                self.running[client] -= 1
+                if not self.running[client]:
+                    del self.running[client]
+        if reply[0] == "timeout":
+            raise ApiError(504, "timeout",
+                           f"The query ran longer than {timeout:g} s and was stopped. Narrow it (fewer joins, "
+                           "a LIMIT, no cross products) or run it on your own copy of the data.",
+                           {"timeout_seconds": timeout})
+        return reply, time.perf_counter() - started
+
+    async def try_fast(self, job: dict[str, Any], budget: float) -> tuple[tuple[Any, ...], float] | None:
+        """Run on an idle fast worker within `budget` seconds; None when none is idle or the budget ran out
+        (then the worker was killed and replaced, and the caller runs the query in the general lane)."""
+        worker = await self._acquire("try-fast", 0)
+        if worker is None:
+            return None
+        self.tried_fast += 1
+        started = time.perf_counter()
+        reply = await self._call(worker, job, budget)
+        if reply[0] == "timeout":
+            self.moved += 1
+            return None
+        return reply, time.perf_counter() - started
+
+    async def _call(self, worker: Worker, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
         try:
             reply = await worker.call(job, timeout)
         except asyncio.CancelledError:
             self._retire(worker)  # the client left: free the CPU rather than finish its query
             raise
         if reply[0] == "died":
+            cause = worker.death_cause()
             self._retire(worker)
+            if cause == "stack":
+                raise ApiError(422, "too_deeply_nested",
+                               "The query is nested too deeply for the evaluator (it ran out of stack) and was "
+                               "stopped. Flatten it: fewer nested groups, sub-queries or UNION branches.")
             raise ApiError(422, "resources_exceeded",
                            f"The query needed more memory than a query may use here ({self.memory_mb} MB) and was "
                            "stopped. Narrow it (fewer joins, no cross products) or add a LIMIT without ORDER BY.",
                            {"memory_mb": self.memory_mb})
         if reply[0] == "timeout":
             self._retire(worker)
-            raise ApiError(504, "timeout",
-                           f"The query ran longer than {timeout:g} s and was stopped. Narrow it (fewer joins, "
-                           "a LIMIT, no cross products) or run it on your own copy of the data.",
-                           {"timeout_seconds": timeout})
-        self.idle.put_nowait(worker)
+            return reply
+        self._release(worker)
         return reply
 
     def _retire(self, worker: Worker) -> None:
@@ -172,8 +330,18 @@ class WorkerPool:
         task.add_done_callback(self._tasks.discard)
 
     async def _reap_and_replace(self, worker: Worker) -> None:
-        await asyncio.get_running_loop().run_in_executor(self.threads, worker.kill)
-        await self._replace()
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self.threads, worker.kill)
+        try:
+            fresh = await loop.run_in_executor(self.threads, self._spawn, worker.lane)
+        except (RuntimeError, ApiError, OSError) as error:
+            log.error("could not start a replacement query worker: %s", error)
+            return
+        if self._closing:
+            fresh.kill()
+            return
+        self.all.add(fresh)
+        self._release(fresh)
 
     async def close(self) -> None:
         self._closing = True

@@ -10,6 +10,34 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 ERROR_MEDIA_TYPE = "application/json"
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["error"], "additionalProperties": False,
+    "properties": {"error": {
+        "type": "object", "required": ["status", "code", "message"],
+        "properties": {"status": {"type": "integer"}, "code": {"type": "string"}, "message": {"type": "string"},
+                       "detail": {"type": "object"}}}},
+}
+_MEANING = {
+    400: "Malformed query or bad parameter", 403: "Refused: an update, SERVICE or a graph not in the store",
+    404: "No such resource, query or graph", 405: "Method not allowed (see Allow)",
+    406: "No acceptable format for this answer", 413: "Request body too large",
+    415: "Unsupported request content type", 422: "The answer or the evaluation went over a limit",
+    429: "This client is over its share of costly queries (see Retry-After)",
+    503: "No worker free in time, or no store (see Retry-After)", 504: "The query ran over the timeout",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for the errors a route answers, all in the one JSON shape."""
+    return {status: {"description": _MEANING[status],
+                     "content": {ERROR_MEDIA_TYPE: {"schema": ERROR_SCHEMA}}} for status in statuses}
+
+
+def media_responses(description: str, *media_types: str, extra: dict[int | str, dict[str, Any]] | None = None
+                    ) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI 200 with the media types actually sent (any schema: the formats are the W3C's)."""
+    return {200: {"description": description, "content": {m: {"schema": {}} for m in media_types}},
+            **(extra or {})}
 
 
 class ApiError(Exception):

@@ -26,6 +26,19 @@ class Settings:
     allowed_services: tuple[str, ...] = ()  # SERVICE IRIs that may be called; none by default
     cors_origins: tuple[str, ...] = ()  # explicit allow-list, never "*" with credentials
     endpoint: str | None = None  # serve over this SPARQL endpoint instead of the embedded store
+    # Fairness (server/README.md): workers kept for cheap queries; per client, how many costly queries
+    # may wait at once, and how long one waits, while others wait and it runs its share, before 429.
+    fast_workers: int = 1
+    client_queue: int = 16
+    queue_seconds: float = 2.0
+    cheap_ms: float = 200.0  # a query shape that ran faster than this is "cheap"
+    try_fast_seconds: float = 0.25  # budget of an unknown query on an idle fast worker
+    cache_bytes: int = 64 * 1024 * 1024  # in-process answers, by size (0: no result cache)
+    cache_max_age: int = 60  # seconds a proxy or browser may reuse a GET answer without asking
+    # The public address (https://soil.example.org): Service Description, VoID and links are built on
+    # it, never on the request's Host header. Unset: the address the server listens on.
+    base_url: str | None = None
+    preview: bool = False  # the curators' preview store (drafts too; `serve --include-drafts`), marked as such
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -35,7 +48,10 @@ class Settings:
         base = cls()
         values: dict[str, object] = {}
         for name, cast in (("timeout", float), ("workers", int), ("max_rows", int),
-                           ("max_response_bytes", int), ("max_body_bytes", int), ("max_worker_memory_mb", int)):
+                           ("max_response_bytes", int), ("max_body_bytes", int), ("max_worker_memory_mb", int),
+                           ("fast_workers", int), ("client_queue", int), ("queue_seconds", float),
+                           ("cheap_ms", float), ("try_fast_seconds", float), ("cache_bytes", int),
+                           ("cache_max_age", int)):
             raw = env.get(f"SOILKG_API_{name.upper()}")
             if raw:
                 values[name] = cast(raw)
@@ -44,8 +60,9 @@ class Settings:
             if raw:
                 values[name] = tuple(resolve_service(v) if name == "allowed_services" else v.strip()
                                      for v in raw.split(",") if v.strip())
-        if env.get("SOILKG_API_ENDPOINT"):
-            values["endpoint"] = env["SOILKG_API_ENDPOINT"]
+        for name in ("endpoint", "base_url"):
+            if env.get(f"SOILKG_API_{name.upper()}"):
+                values[name] = env[f"SOILKG_API_{name.upper()}"]
         values.update({k: v for k, v in overrides.items() if v is not None and v != ()})
         return replace(base, **values)  # type: ignore[arg-type]
 

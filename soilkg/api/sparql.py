@@ -2,34 +2,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from soilkg.api import guard
-from soilkg.api.backend import Backend, Dataset
+from soilkg.api.backend import Dataset
 from soilkg.api.describe import service_description
-from soilkg.api.formats import GRAPHS, family_for, negotiate
-from soilkg.api.problems import ApiError
+from soilkg.api.formats import ALL_MEDIA_TYPES, GRAPHS, family_for, negotiate
+from soilkg.api.problems import ApiError, error_responses, media_responses
+from soilkg.api.service import QueryService
 from soilkg.api.settings import Settings
 
 router = APIRouter(tags=["SPARQL"])
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
+NOT_MODIFIED: dict[int | str, dict[str, str]] = {304: {"description": "Not modified (If-None-Match named this answer)"}}
 UPDATE = "application/sparql-update"
 
 
-def _state(request: Request) -> tuple[Backend, Settings, set[str]]:
+def _state(request: Request) -> tuple[QueryService, Settings, Set[str]]:
     state = request.app.state
-    return state.backend, state.settings, state.graphs
+    return state.service, state.settings, state.graphs
+
+
+def client_of(request: Request) -> str:
+    """Who asks: the peer address (behind a trusted proxy, uvicorn has put X-Forwarded-For's client here)."""
+    return request.client.host if request.client else ""
+
+
+def not_modified(request: Request, etag: str) -> bool:
+    """If-None-Match names this answer (weak comparison, as for GET)."""
+    header = request.headers.get("if-none-match")
+    if not header:
+        return False
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return "*" in tags or etag.removeprefix("W/") in tags
 
 
 async def run_query(request: Request, query: str, dataset: Dataset | None = None, format_param: str | None = None,
-                    accept: str | None = None, filename: str | None = None) -> Response:
+                    accept: str | None = None, filename: str | None = None, trusted: bool = False) -> Response:
     """Guard, negotiate, evaluate: the one path every SPARQL query of the API takes."""
-    backend, settings, graphs = _state(request)
+    service, settings, graphs = _state(request)
     dataset = dataset or Dataset()
     found = guard.inspect(query, allowed_services=settings.allowed_services, known_graphs=graphs)
     for graph in (*dataset.default_graphs, *dataset.named_graphs):
@@ -42,10 +59,19 @@ async def run_query(request: Request, query: str, dataset: Dataset | None = None
         dataset = Dataset(tuple(found.from_graphs), tuple(found.from_named))
     fmt = negotiate(family_for(found.form), accept if accept is not None else request.headers.get("accept"),
                     format_param)
-    answer = await backend.execute(query, fmt.media_type, dataset)
     headers = {"Vary": "Accept"}
     if filename:
         headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt.extension}"'
+    if request.method == "GET":  # (HEAD arrives here as GET)
+        # The store only changes with a build, and the version is in the ETag: proxies may keep GET
+        # answers and revalidate them for free (304 without evaluating anything).
+        etag = service.etag(query, fmt.media_type, dataset, filename)
+        if etag is not None:
+            headers["ETag"] = etag
+            headers["Cache-Control"] = f"public, max-age={settings.cache_max_age}"
+            if not_modified(request, etag):
+                return Response(status_code=304, headers=headers)
+    answer = await service.answer(query, fmt.media_type, dataset, client=client_of(request), trusted=trusted)
     media_type = answer.media_type + ("; charset=utf-8" if answer.media_type.startswith("text/") else "")
     return Response(answer.body, media_type=media_type, headers=headers)
 
@@ -55,7 +81,10 @@ def _dataset(pairs: list[tuple[str, str]]) -> Dataset:
                    tuple(v for k, v in pairs if k == "named-graph-uri"))
 
 
-@router.get("/sparql", summary="SPARQL query (GET); without a query, the service description")
+@router.get("/sparql", summary="SPARQL query (GET); without a query, the service description",
+            response_class=Response,
+            responses=media_responses("The answer in the negotiated format", *ALL_MEDIA_TYPES,
+                                      extra={**NOT_MODIFIED, **error_responses(400, 403, 406, 422, 429, 503, 504)}))
 async def sparql_get(request: Request,
                      query: str | None = Query(None, description="A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, "
                                                "DESCRIBE)"),
@@ -69,7 +98,10 @@ async def sparql_get(request: Request,
     return await run_query(request, query, _dataset(pairs), format)
 
 
-@router.post("/sparql", summary="SPARQL query by POST (form or application/sparql-query body)")
+@router.post("/sparql", summary="SPARQL query by POST (form or application/sparql-query body)",
+             response_class=Response,
+             responses=media_responses("The answer in the negotiated format", *ALL_MEDIA_TYPES,
+                                       extra=error_responses(400, 403, 406, 413, 415, 422, 429, 503, 504)))
 async def sparql_post(request: Request, format: str | None = Query(None)) -> Response:
     content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     url_pairs = parse_qsl(request.url.query, keep_blank_values=True)
@@ -92,12 +124,15 @@ async def sparql_post(request: Request, format: str | None = Query(None)) -> Res
                    "is not accepted.")
 
 
-@router.get("/graph", tags=["Graph Store"], summary="Graph Store Protocol GET: one named graph, or ?default")
+@router.get("/graph", tags=["Graph Store"], summary="Graph Store Protocol GET: one named graph, or ?default",
+            response_class=Response,
+            responses=media_responses("The graph in the negotiated format", *(f.media_type for f in GRAPHS),
+                                      extra=error_responses(400, 404, 406, 422, 429, 503, 504)))
 async def graph_get(request: Request, graph: str | None = Query(None, description="A named graph IRI "
                                                                  "(https://w3id.org/soilkg/source/<file>)"),
                     default: str | None = Query(None, description="Present: the default graph (the union)"),
                     format: str | None = Query(None)) -> Response:
-    backend, _settings, graphs = _state(request)
+    service, _settings, graphs = _state(request)
     if graph is None and default is None:
         raise ApiError(400, "bad_request", "Name a graph with ?graph=IRI, or ask for ?default.",
                        {"graphs": sorted(graphs)[:50]})
@@ -109,5 +144,5 @@ async def graph_get(request: Request, graph: str | None = Query(None, descriptio
         query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
     else:
         query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-    answer = await backend.execute(query, fmt.media_type)
+    answer = await service.answer(query, fmt.media_type, client=client_of(request))
     return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import json
 import os
 import re
 import resource
@@ -18,11 +17,11 @@ from collections.abc import Iterator
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
-from soilkg.namespaces import PREFIXES
+from soilkg.namespaces import PREFIXES, XSD
 
 Reply = tuple[Any, ...]  # ("ok", media_type, body) or ("error", status, code, message, detail)
 
@@ -38,7 +37,7 @@ GRAPH_FORMATS = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = str(XSD.string)
 _POSITION = re.compile(r"at (\d+):(\d+)")
 # Output prefixes: the shared ones plus the parts of the report and of decision 15/28, so that
 # Turtle shows report:p4 rather than document:cgrfa-20-item-8-4\/p4.
@@ -85,22 +84,47 @@ def _too_big(limit: int) -> Reply:
             f"The answer is larger than {limit} bytes; add a LIMIT or select fewer columns.", {"limit": limit})
 
 
-def _select(solutions: ox.QuerySolutions, media_type: str, max_rows: int) -> Reply:
-    names = [v.value for v in solutions.variables]
-    rows = []
-    # Our own JSON so that rows can be counted as they stream; the library writes the other formats.
-    for solution in islice(solutions, max_rows + 1):
-        rows.append({n: term_json(t) for n in names if (t := solution[n]) is not None})
-    if len(rows) > max_rows:
-        return _too_many(max_rows, "rows")
-    body = json.dumps({"head": {"vars": names}, "results": {"bindings": rows}},
-                      ensure_ascii=False, separators=(",", ":")).encode()
-    if media_type != "application/sparql-results+json":
-        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+MIN_ROW_BYTES = 3  # no row of any results format is shorter ("{}," in JSON, a line end in CSV)
+
+
+class _TooLarge(Exception):
+    """The serialized answer passed max_bytes: writing stops there."""
+
+
+class _Capped:
+    """A write target for pyoxigraph's serializer that stops it past `limit` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self.parts: list[bytes] = []
+
+    def write(self, chunk: bytes) -> int:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise _TooLarge
+        self.parts.append(bytes(chunk))
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing is buffered here."""
+
+
+def _select(solutions: ox.QuerySolutions, media_type: str, max_rows: int, max_bytes: int) -> Reply:
+    # The library's serializer (Rust, written in chunks) is many times faster than building the rows
+    # in Python; rows are counted afterwards, and only when the answer is big enough to have too many.
+    target = _Capped(max_bytes)
+    fmt = RESULT_FORMATS[media_type]
+    try:
+        solutions.serialize(cast(IO[bytes], target), format=fmt)  # a duck-typed writer is all it needs
+    except _TooLarge:
+        return _too_big(max_bytes)
+    body = b"".join(target.parts)
+    if len(body) > MIN_ROW_BYTES * max_rows:
+        parsed = ox.parse_query_results(body, format=fmt)
         assert isinstance(parsed, ox.QuerySolutions)
-        written = parsed.serialize(format=RESULT_FORMATS[media_type])
-        assert written is not None  # no output stream given: the library returns bytes
-        body = written
+        if sum(1 for _ in islice(parsed, max_rows + 1)) > max_rows:
+            return _too_many(max_rows, "rows")
     return ("ok", media_type, body)
 
 
@@ -129,7 +153,7 @@ def evaluate(store: ox.Store, job: dict[str, Any]) -> Reply:
         if isinstance(result, ox.QuerySolutions):
             if media_type not in RESULT_FORMATS:
                 return ("error", 406, "not_acceptable", "A SELECT answer needs a results format.", None)
-            reply = _select(result, media_type, job["max_rows"])
+            reply = _select(result, media_type, job["max_rows"], job["max_bytes"])
         else:
             if media_type not in GRAPH_FORMATS:
                 return ("error", 406, "not_acceptable", "A CONSTRUCT/DESCRIBE answer needs an RDF format.", None)
@@ -173,9 +197,15 @@ def die_with_parent() -> None:
         pass  # not Linux: an idle worker still ends at the pipe's EOF
 
 
-def main(conn: Connection, store_link: str, memory_mb: int = 0) -> None:
+def main(conn: Connection, store_link: str, memory_mb: int = 0, log_path: str = "") -> None:
     """Worker loop: announce readiness, then answer jobs until the pipe closes or we are killed."""
     die_with_parent()  # the fork server is our parent: end with it
+    if log_path:
+        # The runtime's last words (Rust's "has overflowed its stack" or "memory allocation of ... failed")
+        # go to a file of this worker's own, so the parent can tell the client which limit the query hit.
+        log_fd = os.open(log_path, os.O_WRONLY | os.O_TRUNC | os.O_APPEND)
+        os.dup2(log_fd, 2)
+        os.close(log_fd)
     if memory_mb > 0:
         # RLIMIT_DATA covers the heap and anonymous mappings (Rust's allocations), not the store's
         # file mappings: a runaway query aborts this process instead of exhausting the machine.
@@ -199,4 +229,6 @@ def main(conn: Connection, store_link: str, memory_mb: int = 0) -> None:
             conn.send(("error", 503, "store_unavailable", "The store could not be opened. Run `soilkg build`.",
                        None))
             continue
+        if log_path and os.fstat(2).st_size:
+            os.ftruncate(2, 0)  # only this job's words matter; the file never grows
         conn.send(evaluate(store, job))

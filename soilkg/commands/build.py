@@ -3,9 +3,13 @@ with violations; the last good store stays in place when the build stops."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from soilkg.paths import Project as Paths
+    from soilkg.store import StoreInfo
 
 
 def register(app: typer.Typer) -> None:
@@ -23,10 +27,18 @@ def register(app: typer.Typer) -> None:
         project = Project.here()
         # A build that stops raises SoilkgError: soilkg.cli prints its findings and exits with its code.
         info = build_validated(project, include_demo=include_demo, force=force)
-        where = project.relative(info.path)
-        if info.rebuilt:
-            stdout.print(f"Built {where}: {info.files} files, {info.quads} quads, validated, "
-                         f"in {info.seconds:.2f} s.")
-        else:
-            stdout.print(f"Up to date: {where} ({info.files} files, {info.quads} quads; nothing changed, "
-                         f"checked in {info.seconds:.2f} s). Use --force to rebuild.")
+        stdout.print(describe(project, info), markup=False)
+
+
+def describe(project: Paths, info: StoreInfo) -> str:
+    """One line on what the build made (or found up to date), with the public view's share."""
+    where = project.relative(info.path)
+    if info.rebuilt:
+        line = f"Built {where}: {info.files} files, {info.quads} quads, validated, in {info.seconds:.2f} s."
+    else:
+        line = (f"Up to date: {where} ({info.files} files, {info.quads} quads; nothing changed, "
+                f"checked in {info.seconds:.2f} s). Use --force to rebuild.")
+    if info.hidden_files:
+        line += (f" Public view: {info.hidden_files} file(s) left out (unpublished or marked non-public), "
+                 f"{info.public_quads} quads; the curators' preview (--include-drafts) has everything.")
+    return line

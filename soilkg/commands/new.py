@@ -1,6 +1,8 @@
 """`soilkg new case-study`: write a commented Turtle template for a curator to fill in;
 `soilkg new csv-template`: write the spreadsheet template that `soilkg import` reads;
-`soilkg new country`: write a country the source document does not name, from ISO 3166-1."""
+`soilkg new country`: write a country the source document does not name, from ISO 3166-1.
+The commands of the reporting cycle (source, web-page, publication, figure, status, meeting) are in
+soilkg/commands/new_cycle.py."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from soilkg.commands import new_cycle
 from soilkg.curation.countries import UnknownCountry, country_code
 from soilkg.curation.country_file import country_path, write_country
 from soilkg.curation.csvfile import write_template
@@ -59,8 +62,9 @@ def _ask(value: str, question: str, interactive: bool) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    new = typer.Typer(help="Start a new case study (a commented Turtle template), a spreadsheet of them, or a country.",
-                      no_args_is_help=True)
+    new = typer.Typer(help="Write a new data file: a case study (a commented template), a spreadsheet of them, a "
+                           "country, and what a progress report speaks of (source document, web page, publication, "
+                           "figure update, status change, meeting).", no_args_is_help=True)
     app.add_typer(new, name="new")
 
     @new.command("case-study")
@@ -139,3 +143,5 @@ def register(app: typer.Typer) -> None:
         write_template(output)
         stdout.print(f"Wrote {output}: fill in one row per case study (the second row explains each column; "
                      f"keep or delete it), then run `soilkg import {output}`.", markup=False)
+
+    new_cycle.register(new)

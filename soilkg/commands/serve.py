@@ -10,29 +10,19 @@ import typer
 from soilkg.errors import SoilkgError
 from soilkg.output import stderr
 from soilkg.paths import Project
-from soilkg.store import MANIFEST, current_store_path
+from soilkg.store import MANIFEST, store_path
 
 
-def ensure_store(project: Project) -> None:
-    """Bring the store up to date: validated build when engineer B's module exists, plain build otherwise."""
-    try:
-        from soilkg.validation import build_validated  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        from soilkg.store import build
+def prepare(project: Project, preview: bool) -> None:
+    """The one validated build of the stores, then the site from the store that will be served."""
+    from soilkg.commands.build import describe
+    from soilkg.sitegen import build_site_info
+    from soilkg.validation import build_validated
 
-        info = build(project)
-    else:
-        info = build_validated(project)
-    stderr.print(f"store: {info.quads} quads from {info.files} files "
-                 f"({'rebuilt' if info.rebuilt else 'unchanged'}, {info.seconds:.2f} s)")
-
-
-def ensure_site(project: Project) -> None:
-    try:
-        from soilkg.sitegen import build_site  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return  # no site generator in this checkout: the API serves plain pages
-    build_site(project)
+    info = build_validated(project)
+    stderr.print(describe(project, info), markup=False)
+    served = info.preview if preview and info.preview is not None else info.path
+    build_site_info(project, served, include_drafts=preview)
 
 
 def register(app: typer.Typer) -> None:
@@ -50,6 +40,13 @@ def register(app: typer.Typer) -> None:
         cors_origin: Annotated[list[str] | None, typer.Option(
             "--cors-origin", help="An origin allowed to call the API from a browser; repeat for more.")] = None,
         no_build: bool = typer.Option(False, "--no-build", help="Serve the last built store as it is."),
+        base_url: str | None = typer.Option(None, "--base-url", help="The public address (https://soil.example."
+                                            "org) the descriptions and links name, never the Host header "
+                                            "[SOILKG_API_BASE_URL; else the address listened on]."),
+        include_drafts: bool = typer.Option(
+            False, "--include-drafts", help="A curators' preview: serve the store and site with unpublished "
+            "case studies too; every response says `X-Soilkg-View: preview` and every page shows a banner. "
+            "Never expose it publicly."),
     ) -> None:
         """Serve the read-only SPARQL API, named queries, linked data and the query page."""
         import uvicorn
@@ -64,12 +61,16 @@ def register(app: typer.Typer) -> None:
         project = Project.here()
         settings = Settings.from_env(timeout=timeout, workers=workers, endpoint=endpoint,
                                      allowed_services=tuple(resolve_service(s) for s in allow_service or ()),
-                                     cors_origins=tuple(cors_origin or ()))
+                                     cors_origins=tuple(cors_origin or ()), preview=include_drafts,
+                                     base_url=base_url)
+        if include_drafts and settings.endpoint:
+            raise SoilkgError("--include-drafts previews the embedded store; it cannot be used with --endpoint.")
         if not settings.endpoint and not no_build:
-            ensure_store(project)
-            ensure_site(project)
-        if not settings.endpoint and not (current_store_path(project) / MANIFEST).is_file():
+            prepare(project, include_drafts)
+        if not settings.endpoint and not (store_path(project, include_drafts) / MANIFEST).is_file():
             raise SoilkgError(f"No store under {project.build}: run `soilkg build` (or drop --no-build).")
+        if include_drafts:
+            stderr.print("Preview with unpublished case studies: do not expose this server publicly.", markup=False)
         stderr.print(f"serving on http://{host}:{port}/ (SPARQL at /sparql, query page at /query, docs at /docs;"
                      f" timeout {settings.timeout:g} s, pid {os.getpid()})")
         uvicorn.run(asgi(project, settings), host=host, port=port, log_level="warning", access_log=False)

@@ -19,17 +19,24 @@ def build(
     include_demo: Annotated[bool, typer.Option(
         "--include-demo", help="Also show the demonstration case studies (examples/case-studies).")] = False,
     out: Annotated[Path | None, typer.Option(
-        "--out", help="Folder for the built site (default: <build folder>/site).", file_okay=False)] = None,
+        "--out", help="Folder for the built site (default: <build folder>/site, or <build folder>/site-preview "
+        "with --include-drafts).", file_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
     include_drafts: Annotated[bool, typer.Option(
         "--include-drafts", help="A curator's local preview: also show unpublished case studies, each marked "
         "\"Draft — not public\". Never publish a site built with it.")] = False,
 ) -> None:
     """Build the static site (works from disk or any static host; `soilkg serve` serves it with the API)."""
+    from soilkg.commands.build import describe
     from soilkg.sitegen import build_site_info
+    from soilkg.validation import build_validated
 
-    info = build_site_info(Project.here(), include_demo=include_demo, force=force, out=out,
-                           include_drafts=include_drafts)
+    project = Project.here()
+    # The one build of the stores; the site is generated from the one it shows and never builds one.
+    built = build_validated(project, include_demo=include_demo)
+    stderr.print(describe(project, built), markup=False)
+    store = built.preview if include_drafts and built.preview is not None else built.path
+    info = build_site_info(project, store, force=force, out=out, include_drafts=include_drafts)
     if include_drafts:
         stderr.print("Preview with unpublished case studies (marked \"Draft — not public\"): do not publish this "
                      "site.", markup=False)

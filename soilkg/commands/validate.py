@@ -12,9 +12,7 @@ from typing import Annotated
 
 import typer
 
-from soilkg.errors import Finding, Severity, SoilkgError
-
-UNUSABLE_RULES = {"turtle-syntax", "encoding"}
+from soilkg.errors import UNREADABLE_RULES, Finding, Severity, SoilkgError
 
 
 class Format(StrEnum):
@@ -23,7 +21,7 @@ class Format(StrEnum):
 
 
 def exit_code(findings: list[Finding]) -> int:
-    if any(f.rule in UNUSABLE_RULES for f in findings):
+    if any(f.rule in UNREADABLE_RULES for f in findings):
         return 2
     return 1 if any(f.severity is Severity.VIOLATION for f in findings) else 0
 

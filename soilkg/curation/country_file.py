@@ -14,6 +14,7 @@ from pathlib import Path
 import pycountry
 from rdflib import Literal
 
+from soilkg.namespaces import turtle_prefixes
 from soilkg.paths import Project
 
 ISO_3166 = "https://www.iso.org/iso-3166-country-codes.html"
@@ -61,12 +62,7 @@ def country_turtle(code: str) -> str:
 # Names, codes and M49 number from ISO 3166-1 (pycountry {_pycountry_version()}), names in other UN
 # languages from pycountry's translations; the source of all of it is the standard (dct:source).
 
-@prefix skg: <https://w3id.org/soilkg/ontology#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dct: <http://purl.org/dc/terms/> .
-@prefix country: <https://w3id.org/soilkg/id/country/> .
-
+{turtle_prefixes("skg", "rdfs", "skos", "dct", "country")}
 country:{code}
     a skg:Country ;
     rdfs:label {Literal(labels[0][1], lang="en").n3()} ;

@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from soilkg.curation.fields import CASE_STUDY_FIELDS, IMPACT_FIELDS, IMPACT_SLOTS, all_columns, impact_column
+from soilkg.curation.dialect import DELIMITER_NAMES, Dialect, sniff
+from soilkg.curation.fields import (
+    CASE_STUDY_FIELDS,
+    IMPACT_FIELDS,
+    IMPACT_SLOTS,
+    all_columns,
+    impact_column,
+    number_columns,
+)
 from soilkg.errors import Finding, SoilkgError
 
 COMMENT = "#"  # a row whose first cell starts with it is skipped (the help and example rows)
@@ -51,31 +59,31 @@ class Record:
     cells: dict[str, str]
 
 
-def read_records(path: Path, shown: str) -> Iterator[Record]:
-    """The data rows of the spreadsheet, with the header checked first."""
+def read_records(path: Path, shown: str, encoding: str | None = None) -> Iterator[Record]:
+    """The data rows of the spreadsheet, with the header checked first, in whatever dialect it was saved."""
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")  # utf-8-sig: spreadsheets save a BOM
+        data = path.read_bytes()
     except OSError as error:
         raise SoilkgError(f"Cannot read {shown}: {error.strerror}.", exit_code=2) from None
-    with handle:
-        try:
-            reader = csv.reader(handle)
-            header = [h.strip() for h in next(reader, [])]
-            _check_header(header, shown)
-            for number, cells in enumerate(reader, start=2):
-                if not any(c.strip() for c in cells) or cells[0].lstrip().startswith(COMMENT):
-                    continue
-                yield Record(number, {name: (cells[i].strip() if i < len(cells) else "")
-                                      for i, name in enumerate(header) if name})
-        except UnicodeDecodeError:
-            raise SoilkgError(f"{shown} is not UTF-8 text. In your spreadsheet, save as "
-                              "\"CSV UTF-8 (comma delimited)\".", exit_code=2) from None
-        except csv.Error as error:
-            raise SoilkgError(f"{shown} is not a readable CSV file ({error}). Save it again as CSV.",
-                              exit_code=2) from None
+    known = all_columns()
+    text, dialect = sniff(data, shown, known, encoding)
+    numbers = number_columns()
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
+        header = [h.strip() for h in next(reader, [])]
+        _check_header(header, shown, dialect)
+        for number, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells) or cells[0].lstrip().startswith(COMMENT):
+                continue
+            values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header) if name}
+            yield Record(number, {name: dialect.number(value) if name in numbers else value
+                                  for name, value in values.items()})
+    except csv.Error as error:
+        raise SoilkgError(f"{shown} is not a readable CSV file ({error}). Save it again as CSV.",
+                          exit_code=2) from None
 
 
-def _check_header(header: list[str], shown: str) -> None:
+def _check_header(header: list[str], shown: str, dialect: Dialect) -> None:
     import difflib
 
     known = all_columns()
@@ -93,4 +101,6 @@ def _check_header(header: list[str], shown: str) -> None:
         findings.append(Finding(shown, 1, f"the header lacks the required column(s) {', '.join(missing)}. "
                                 "Start from `soilkg new csv-template`.", rule="csv-header"))
     if findings:
-        raise SoilkgError(f"{shown}: the header row does not match the template.", findings, exit_code=2)
+        separator = DELIMITER_NAMES[dialect.delimiter]
+        raise SoilkgError(f"{shown}: the header row does not match the template (read as {dialect.encoding} text "
+                          f"with {separator}-separated cells).", findings, exit_code=2)

@@ -114,6 +114,14 @@ def all_columns() -> list[str]:
     return columns
 
 
+def number_columns() -> set[str]:
+    """The spreadsheet columns that hold numbers (where a decimal comma is read as a decimal mark)."""
+    columns = {f.column for f in CASE_STUDY_FIELDS if f.kind is Kind.NUMBER}
+    for slot in range(1, IMPACT_SLOTS + 1):
+        columns.update(impact_column(slot, f) for f in IMPACT_FIELDS if f.kind is Kind.NUMBER)
+    return columns
+
+
 def column_of_property(prop_iri: str, expand: dict[str, str]) -> str | None:
     """The spreadsheet column a property comes from (for reporting findings by column)."""
     for field in (*CASE_STUDY_FIELDS, *IMPACT_FIELDS):

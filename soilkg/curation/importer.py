@@ -50,13 +50,13 @@ def _column_for(finding: Finding) -> str:
 
 
 def import_csv(project: Project, csv_path: Path, *, demonstration: bool = False, force: bool = False,
-               keep_invalid: bool = False) -> ImportResult:
+               keep_invalid: bool = False, encoding: str | None = None) -> ImportResult:
     from soilkg.validation import validate
 
     shown = csv_path.as_posix()
     result = ImportResult()
     files: dict[Path, int] = {}
-    for record in read_records(csv_path, shown):
+    for record in read_records(csv_path, shown, encoding):
         row = draft_from_row(project, dict(record.cells), demonstration)
         for column, message in row.errors:
             result.findings.append(_cell_finding(shown, record.row, column, message, "csv-cell", Severity.VIOLATION))

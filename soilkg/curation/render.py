@@ -17,7 +17,6 @@ from soilkg.namespaces import ID, PREFIXES
 FILE_PREFIXES: tuple[str, ...] = ("skg", "rdfs", "xsd", "dct", "schema", "geo", "casestudy", "country",
                                   "practice", "organismgroup", "threat", "landuse", "theme", "organisation")
 GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def prefix_iri(name: str) -> str:

@@ -8,15 +8,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from soilkg.namespaces import ID, KINDS, SKG
+from soilkg.namespaces import ID, KINDS, SKG, sparql_prefixes
 from soilkg.paths import Project
 from soilkg.store import load_memory
 
 # {cls} is the vocabulary's class: a fixed IRI of the ontology, never user input.
-_LABELS = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?concept ?label WHERE {
+_LABELS = sparql_prefixes("rdfs", "skos") + """SELECT ?concept ?label WHERE {
   GRAPH ?g { ?concept a <{cls}> }
   OPTIONAL { GRAPH ?g2 { ?concept rdfs:label|skos:prefLabel|skos:altLabel ?label } }
 }"""

@@ -9,14 +9,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
 from soilkg.report import render_docx, render_html, render_md
 from soilkg.report.compose import compose
-from soilkg.report.gather import QueryRunner, gather, open_store
+from soilkg.report.gather import QueryRunner, gather
 from soilkg.report.model import Report
+from soilkg.report.next_report import compose_next
+from soilkg.report.passages import Passages
 from soilkg.report.render_md import LinkFor
+from soilkg.report.session import BODY, require, start_of_updates
 from soilkg.report.since import changes_since, parse_date
+from soilkg.report.updates import gather_updates
 from soilkg.urls import page_path
 
 FORMATS = ("md", "html", "docx")
@@ -27,17 +33,30 @@ DEFAULT_SESSION = 20
 class Options:
     session: int = DEFAULT_SESSION
     since: str | None = None
-    include_demo: bool = False
 
 
-def build_report(project: Project, options: Options) -> Report:
-    store = open_store(project, include_demo=options.include_demo)
+def build_report(project: Project, options: Options, store: ox.Store) -> Report:
+    """The draft from an open store (the public one, made by `soilkg build`; never built here).
+
+    A session whose own progress report is in the graph (session 20) is regenerated from it, with
+    ``--since`` listing what changed in data/ since a date. For a session without one (the next
+    session), the draft is written from its meeting resource, the standing context and every update
+    since the previous session closed (``--since`` sets that date instead)."""
     runner = QueryRunner.for_project(project, store)
+    since = parse_date(options.since) if options.since else None
+    if not has_report(runner, options.session):
+        session = require(runner, options.session)
+        start, how = start_of_updates(runner, session, since)
+        return compose_next(runner, Passages(store, runner), session, gather_updates(runner, session, start), how)
     gathered = gather(runner, options.session)
-    changes = None
-    if options.since:
-        changes = changes_since(project, runner, gathered, parse_date(options.since))
-    return compose(gathered, changes, options.since)
+    changes = changes_since(project, runner, gathered, since) if since else None
+    return compose(gathered, Passages(store, runner), changes, options.since)
+
+
+def has_report(runner: QueryRunner, session: int) -> bool:
+    """Whether the graph holds the Commission's progress report for the session, with its paragraphs."""
+    return any(int(row.get("paragraphs", "0")) > 0 for row in runner.rows("report-document", session=str(session),
+                                                                          body=BODY))
 
 
 def default_path(project: Project, report: Report, fmt: str) -> Path:
@@ -85,12 +104,12 @@ def write(report: Report, fmt: str, out: Path, link_for: LinkFor) -> Path:
     return out
 
 
-def site_page(project: Project) -> str:
+def site_page(project: Project, store: ox.Store) -> str:
     """The latest report draft (the default session) as Markdown for the site, linking to catalogue pages.
 
     Empty when the graph holds no report for the session, so that the site still builds without the page."""
     try:
-        report = build_report(project, Options())
+        report = build_report(project, Options(), store)
     except SoilkgError:
         return ""
     return render_md.render(report, site_links)

@@ -35,7 +35,7 @@ def _url_run(url: str) -> Run:
     return Run(url, href=url)
 
 
-def _publication(row: Row) -> list[Run]:
+def publication_runs(row: Row) -> list[Run]:
     runs: list[Run] = []
     lead = [p for p in (row.get("publisherLabel"), row.get("year")) if p]
     if lead:
@@ -77,7 +77,7 @@ def _citation(cited: list[Row]) -> list[Run]:
         if "parent" in row:
             continue
         if row.get("type") in PUBLICATION_TYPES and "label" in row:
-            parts.append(_publication(row))
+            parts.append(publication_runs(row))
         elif "symbol" in row:
             parts.append([Run(row["symbol"])])
         elif "website" in row:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from soilkg.report import cite
 from soilkg.report.gather import Gathered, Row
-from soilkg.report.generate import ParagraphInput as Input
-from soilkg.report.generate import Writer, as_of_phrase, figure_phrase
 from soilkg.report.model import Change, FigureRow, Footnote, Link, Mode, Paragraph, Report, Run, Section, TitleBlock
+from soilkg.report.passages import Passages
+from soilkg.report.sentences import as_of_phrase, figure_phrase
 from soilkg.report.text import date_range, human_date, number, split_marks, with_titles
+from soilkg.report.writer import ParagraphInput as Input
+from soilkg.report.writer import Writer
 
 # The header of an FAO document prints the organisation's name in this order of languages.
 HEADER_LANGUAGES = ("zh", "en", "fr", "ru", "es", "ar")
@@ -97,7 +100,7 @@ def _figures(g: Gathered, reported: str) -> list[FigureRow]:
     return rows
 
 
-def compose(g: Gathered, changes: list[Change] | None = None, since: str | None = None) -> Report:
+def compose(g: Gathered, passages: Passages, changes: list[Change] | None = None, since: str | None = None) -> Report:
     title = _title_block(g)
     reported = f"{title.place}, {title.dates}".strip(", ")
     labels: dict[str, Row] = {}
@@ -129,7 +132,9 @@ def compose(g: Gathered, changes: list[Change] | None = None, since: str | None 
     texts = {iri: str(e["text"]) for iri, e in paragraphs.items()}
     g.figures.sort(key=lambda f: _figure_position(f, texts))
     background = _background(g, set(paragraphs))
-    writer = Writer(g.sources, g.facts, texts, reported, g.document["document"])
+    part_of = {iri: iri for iri in paragraphs} | {row["footnote"]: row["calledFrom"] for row in g.footnotes
+                                                  if "calledFrom" in row}
+    writer = Writer(g.sources, g.facts, passages.stated_by, part_of, reported, g.document["document"])
     changed = {c.iri for c in changes or []}
 
     sections: dict[str, Section] = {}
@@ -165,7 +170,7 @@ def compose(g: Gathered, changes: list[Change] | None = None, since: str | None 
     cases = _case_studies(g, changed)
     report = Report(title_block=title, sections=list(sections.values()) + ([cases] if cases else []),
                     footnotes=[], figures=_figures(g, reported), since=since, changes=changes or [])
-    _number(report, footnotes)
+    number_in_reading_order(report, footnotes)
     sourced = [p for p in report.paragraphs() if p.source_number is not None]
     generated = [p.source_number for p in sourced if p.mode is Mode.GENERATED]
     quoted = [p.source_number for p in sourced if p.mode is Mode.QUOTED]
@@ -190,11 +195,12 @@ def compose(g: Gathered, changes: list[Change] | None = None, since: str | None 
     return report
 
 
-def _case_studies(g: Gathered, changed: set[str]) -> Section | None:
-    """Case studies from the graph's catalogue, after the activities; demonstrations say loudly that they are."""
+def case_study_section(rows: list[Row], paragraph: Callable[[str, Row, list[Run]], Paragraph]) -> Section | None:
+    """One paragraph per case study (rows come one per case study and practice); demonstrations say loudly
+    that they are. `paragraph` turns a case study's sentence into the paragraph its report needs."""
     merged: dict[str, Row] = {}
     practices: dict[str, list[str]] = defaultdict(list)
-    for row in g.case_studies:
+    for row in rows:
         merged.setdefault(row["caseStudy"], row)
         if "practiceLabel" in row and row["practiceLabel"] not in practices[row["caseStudy"]]:
             practices[row["caseStudy"]].append(row["practiceLabel"])
@@ -209,11 +215,18 @@ def _case_studies(g: Gathered, changed: set[str]) -> Section | None:
         runs.append(Run(row.get("label", iri), italic=True))
         runs.append(Run((f" ({where})" if where else "") + ". " + row.get("abstract", "")
                         + (f" Practices: {', '.join(practices[iri])}." if practices[iri] else "")))
+        section.paragraphs.append(paragraph(iri, row, runs))
+    return section
+
+
+def _case_studies(g: Gathered, changed: set[str]) -> Section | None:
+    """Case studies from the graph's catalogue, after the activities."""
+    def paragraph(iri: str, row: Row, runs: list[Run]) -> Paragraph:
         links = [Link(iri, row.get("label", iri))] + ([Link(row["country"], row.get("countryLabel", ""))]
                                                       if "country" in row else [])
-        section.paragraphs.append(Paragraph(runs=runs, mode=Mode.GENERATED, source_iri=iri, links=links,
-                                            new_since=iri in changed))
-    return section
+        return Paragraph(runs=runs, mode=Mode.GENERATED, source_iri=iri, links=links, new_since=iri in changed)
+
+    return case_study_section(g.case_studies, paragraph)
 
 
 def _background(g: Gathered, paragraphs: set[str]) -> set[str]:
@@ -233,7 +246,7 @@ def _modes(notes: list[Footnote]) -> str:
             f"handles, web addresses); the others quote the source's footnote text.")
 
 
-def _number(report: Report, footnotes: dict[str, Footnote]) -> None:
+def number_in_reading_order(report: Report, footnotes: dict[str, Footnote]) -> None:
     """Number paragraphs in reading order and footnotes by first call, as a printed report does."""
     order: list[str] = []
     for index, paragraph in enumerate(report.paragraphs(), start=1):
@@ -243,3 +256,20 @@ def _number(report: Report, footnotes: dict[str, Footnote]) -> None:
     for index, key in enumerate(order, start=1):
         footnotes[key].number = index
         report.footnotes.append(footnotes[key])
+    for paragraph in report.paragraphs():
+        paragraph.runs = _ascending_marks(paragraph.runs, footnotes)
+
+
+def _ascending_marks(runs: list[Run], footnotes: dict[str, Footnote]) -> list[Run]:
+    """Marks standing together read in ascending order ("2, 3", never "3, 2")."""
+    out: list[Run] = []
+    cluster: list[Run] = []
+    for run in [*runs, Run("")]:
+        if run.note is not None and run.note in footnotes:
+            cluster.append(run)
+            continue
+        out.extend(sorted(cluster, key=lambda r: footnotes[r.note or ""].number))
+        cluster = []
+        if run.text or run.note is not None or run.href is not None:
+            out.append(run)
+    return out

@@ -12,19 +12,11 @@ import pyoxigraph as ox
 from soilkg import queries
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
-from soilkg.store import open_read_only
-from soilkg.validation import build_validated
 
 Row = dict[str, str]
 
 REPORT_QUERIES = ("report-document", "report-labels", "report-paragraphs", "report-footnotes",
                   "report-citations", "report-sources", "report-figures", "report-facts", "report-case-studies")
-
-
-def open_store(project: Project, include_demo: bool = False) -> ox.Store:
-    """The store after a validated build (bad sources stop the report with their findings), read-only."""
-    build_validated(project, include_demo=include_demo)
-    return open_read_only(project)
 
 
 def _plain(term: object) -> str:

@@ -53,6 +53,7 @@ class Paragraph:
     links: list[Link] = field(default_factory=list)
     new_since: bool = False  # draws on something added or changed since --since
     number: int = 0  # its number in the draft
+    origin: str = ""  # what a paragraph without a source paragraph was written from ("New publication")
 
 
 @dataclass

@@ -157,7 +157,8 @@ class DocxWriter:
         """Where the paragraph comes from and what it draws on; catalogue links when the site has a web address."""
         how = "written from the graph" if paragraph.mode is Mode.GENERATED else "quoted from the source"
         new = f"New since {self.report.since}. " if paragraph.new_since and self.report.since else ""
-        source = f"Source ¶{paragraph.source_number}" if paragraph.source_number else "From the case-study catalogue"
+        source = f"Source ¶{paragraph.source_number}" if paragraph.source_number else \
+            (paragraph.origin or "From the case-study catalogue")
         runs = [Run(f"{new}{source}, {how}" + ("; draws on " if paragraph.links else ""))]
         for index, link in enumerate(paragraph.links):
             url = self.link_for(link.iri)

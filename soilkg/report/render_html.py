@@ -59,10 +59,12 @@ ol.footnotes { font-size: .85rem; }
 {% macro section(s, level) %}
 <h{{ level }}>{{ s.title }}</h{{ level }}>
 {% for p in s.paragraphs %}
-<p class="para" id="para-{{ p.number }}" data-source="{{ p.source_iri }}" data-mode="{{ p.mode }}">
+<p class="para" id="para-{{ p.number }}"{% if p.source_iri %} data-source="{{ p.source_iri }}"{% endif
+%} data-mode="{{ p.mode }}">
 <span class="n">{{ p.number }}.</span>{{ runs(p.runs) }}</p>
 <p class="provenance">{% if p.new_since and report.since %}<span class="new">new since {{ report.since }}</span>
-{% endif %}{% if p.source_number %}Source {{ link(p.source_iri, "¶" ~ p.source_number) }}{% else %}From the
+{% endif %}{% if p.source_number %}Source {{ link(p.source_iri, "¶" ~ p.source_number) }}{% elif p.origin %}{{ p.origin
+}}{% else %}From the
 {{ link(p.source_iri, "case-study catalogue") }}{% endif %},
 {{ "written from the graph" if p.mode == "generated" else "quoted from the source" }}{% if p.links %};
 draws on {% for l in p.links %}{{ link(l.iri, l.label) }}{{ ", " if not loop.last }}{% endfor %}{% endif %}.</p>

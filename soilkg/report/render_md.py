@@ -38,7 +38,8 @@ def runs_md(runs: list[Run], report: Report) -> str:
 
 def _provenance(paragraph: Paragraph, report: Report, link_for: LinkFor) -> str:
     how = "written from the graph" if paragraph.mode is Mode.GENERATED else "quoted from the source"
-    source = f"Source ¶{paragraph.source_number}" if paragraph.source_number else "From the case-study catalogue"
+    source = f"Source ¶{paragraph.source_number}" if paragraph.source_number else \
+            (paragraph.origin or "From the case-study catalogue")
     url = link_for(paragraph.source_iri) if paragraph.source_iri else None
     parts = [f"[{source}]({url}), {how}" if url else f"{source}, {how}"]
     if paragraph.new_since and report.since:

@@ -18,17 +18,19 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from soilkg import provenance, visibility
 from soilkg import store as store_module
 from soilkg.curation.workflow import unpublished_case_studies
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
+from soilkg.sitegen import footer, i18n, ontology, reference
 from soilkg.sitegen import graph as graph_module
-from soilkg.sitegen import i18n, ontology, reference
-from soilkg.sitegen.pages import KIND_ORDER, MAIN_KINDS, Generator, sorted_kinds
+from soilkg.sitegen.mkdocs_hooks import MARKER as HTML_MARKER
+from soilkg.sitegen.pages import NAV_KINDS, Generator, language_scripts, sorted_kinds, term_labels
 from soilkg.urls import page_path
 
 STAMP = ".soilkg-site.json"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+EXTRA = "mkdocs-extra.json"  # written by generate_docs beside docs/, merged into the config's `extra`
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -47,13 +49,6 @@ def site_folder(project: Project) -> Path:
     return own if (own / "templates").is_dir() else PACKAGE.parent.parent / "site"
 
 
-def ensure_store(project: Project, include_demo: bool) -> Path:
-    """Build and validate the store (engineer B's build_validated); return its folder."""
-    from soilkg.validation import build_validated
-
-    return build_validated(project, include_demo=include_demo).path.resolve()
-
-
 def site_sources(project: Project) -> list[Path]:
     """Everything besides the store that shapes the site: templates, assets, strings, code, queries."""
     files = [p for p in sorted(site_folder(project).rglob("*")) if p.is_file()]
@@ -63,11 +58,12 @@ def site_sources(project: Project) -> list[Path]:
     return files
 
 
-def fingerprint(project: Project, store_dir: Path, include_demo: bool, include_drafts: bool = False) -> str:
+def fingerprint(project: Project, store_dir: Path, include_drafts: bool = False) -> str:
     digest = hashlib.sha256()
     manifest = store_dir / store_module.MANIFEST
     stored = json.loads(manifest.read_text()) if manifest.is_file() else {}
-    digest.update(f"{stored.get('fingerprint', '')}|demo={include_demo}|drafts={include_drafts}\n".encode())
+    # The store's fingerprint covers its files (demonstrations too); its view (public or preview) is ours.
+    digest.update(f"{stored.get('fingerprint', '')}|{stored.get('view', '')}|drafts={include_drafts}\n".encode())
     for path in site_sources(project):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\n")
     return digest.hexdigest()[:16]
@@ -83,12 +79,11 @@ def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozens
     strings = i18n.Strings(i18n.load(site_src / "i18n"))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(site_src / "templates"), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    gen = Generator(graph, onto, strings, env, docs, drafts)
+    gen = Generator(graph, onto, strings, env, docs, drafts, provenance.statement_sources(store))
     if (site_src / "assets").is_dir():
         shutil.copytree(site_src / "assets", docs / "assets", dirs_exist_ok=True)
     if (site_src / "pages").is_dir():
         shutil.copytree(site_src / "pages", docs, dirs_exist_ok=True)  # curator guide etc., verbatim
-    (docs / "assets" / "i18n.js").write_text(strings.script(), encoding="utf-8")
     kinds = graph.resources()
     labels: dict[str, dict[str, str]] = {}
     for kind in sorted_kinds(kinds):
@@ -98,21 +93,26 @@ def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozens
             if other:
                 labels[page_path(iri) or ""] = other
         gen.list_page(kind, kinds[kind])
-    (docs / "assets" / "labels.js").write_text(
-        "window.SKG_LABELS=" + json.dumps(labels, ensure_ascii=False) + ";\n", encoding="utf-8")
+    if "case-study" not in kinds:
+        gen.list_page("case-study", [])  # always there: it says that none is published yet
+    labels.update(term_labels(graph, onto))
+    language_scripts(docs / "assets" / "lang", strings, labels)
     gen.home_and_pictures(kinds)
     reference.ontology_pages(gen, kinds)
     reference.downloads_page(store, gen, kinds)
     has_queries = reference.queries_page(project, store, gen)
-    has_report = reference.report_page(project, docs)
+    has_report = reference.report_page(project, store, docs)
+    (docs.parent / EXTRA).write_text(json.dumps({"skg_footer": footer.footer(graph, strings)}), encoding="utf-8")
     return gen, navigation(strings, kinds, docs, has_queries, has_report)
 
 
 def navigation(strings: i18n.Strings, kinds: dict[str, list[str]], docs: Path, has_queries: bool,
                has_report: bool) -> list[dict[str, object]]:
-    catalogue: list[object] = [{strings.plain("catalogue"): "catalogue/index.md"}]
-    catalogue += [{strings.plain(f"kind.{k}"): f"{k}/index.md"} for k in sorted_kinds(kinds)
-                  if k in KIND_ORDER[:MAIN_KINDS]]
+    """The kinds a policy officer looks for first; every other kind is on the catalogue page, grouped.
+    Case studies are always listed (their page says when none is published yet)."""
+    catalogue: list[object] = [{strings.plain(f"kind.{k}"): f"{k}/index.md"} for k in NAV_KINDS
+                               if k in kinds or k == "case-study"]
+    catalogue.append({strings.plain("all_kinds"): "catalogue/index.md"})
     nav: list[dict[str, object]] = [
         {strings.plain("home"): "index.md"},
         {strings.plain("catalogue"): catalogue},
@@ -140,6 +140,7 @@ def write_config(project: Project, work: Path, docs: Path, out: Path, nav: list[
     """The mkdocs.yml for this build: the template in site/ plus folders and the generated navigation."""
     config = yaml.safe_load((site_folder(project) / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(docs), site_dir=str(out), nav=nav, hooks=[str(PACKAGE / "mkdocs_hooks.py")])
+    config["extra"].update(json.loads((docs.parent / EXTRA).read_text(encoding="utf-8")))
     overrides = site_folder(project) / "overrides"
     if overrides.is_dir():
         config["theme"]["custom_dir"] = str(overrides)
@@ -159,28 +160,35 @@ class Prepared:
         self.generator.write_downloads(self.site)
 
 
-def public_store(store: ox.Store, drafts: set[str]) -> ox.Store:
-    """An in-memory copy of `store` without the unpublished case studies: their files, and every
-    statement of other files that points at them. Everything the site shows (pages, lists, search,
-    map, home page, downloads, query results) is made from this copy, so none of them can leak."""
-    nodes = {ox.NamedNode(iri) for iri in drafts}
-    files = {q.graph_name for node in nodes for q in store.quads_for_pattern(node, RDF_TYPE, None, None)}
-    public = ox.Store()
-    public.bulk_extend(q for q in store.quads_for_pattern(None, None, None, None)
-                       if q.graph_name not in files and q.subject not in nodes and q.object not in nodes)
-    return public
-
-
 def prepare(project: Project, store_dir: Path, work: Path, include_drafts: bool = False) -> Prepared:
-    """Generate the pages under ``work/docs`` and the mkdocs config for ``work/site``."""
+    """Generate the pages under ``work/docs`` and the mkdocs config for ``work/site``, from the store in
+    ``store_dir`` as it is: the public store, or (``include_drafts``) the curators' preview store."""
     docs = work / "docs"
     docs.mkdir(parents=True)
     store = ox.Store.read_only(str(store_dir))
-    drafts = unpublished_case_studies(store)
-    if drafts and not include_drafts:
-        store = public_store(store, drafts)
-    generator, nav = generate_docs(project, store, docs, frozenset(drafts) if include_drafts else frozenset())
+    if not include_drafts and visibility.hidden(store):
+        raise SoilkgError(f"{store_dir} holds unpublished or non-public files: a public site is built from the "
+                          "public store (soilkg.store.current_store_path), a preview with --include-drafts.",
+                          exit_code=2)
+    drafts = frozenset(unpublished_case_studies(store)) if include_drafts else frozenset()
+    generator, nav = generate_docs(project, store, docs, drafts)
+    if include_drafts:
+        mark_preview(docs)
     return Prepared(write_config(project, work, docs, work / "site", nav), work / "site", generator)
+
+
+def mark_preview(docs: Path) -> None:
+    """The preview banner at the top of every page (after its front matter), so no page of a preview
+    can pass for the public catalogue."""
+    banner = visibility.PREVIEW_BANNER + "\n\n"
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        head, body = "", text
+        if (at := text.find(HTML_MARKER + "\n")) != -1:  # an HTML page: only what follows the marker is shown
+            head, body = text[:at + len(HTML_MARKER) + 1], text[at + len(HTML_MARKER) + 1:]
+        elif text.startswith("---\n") and (end := text.find("\n---\n", 4)) != -1:
+            head, body = text[:end + 5], text[end + 5:]
+        page.write_text(head + banner + body, encoding="utf-8")
 
 
 def run_mkdocs(config_file: Path) -> None:
@@ -219,19 +227,20 @@ def swap_in(built: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(project: Project, *, include_demo: bool = False, force: bool = False, out: Path | None = None,
+def build_site(project: Project, store_dir: Path, *, force: bool = False, out: Path | None = None,
                include_drafts: bool = False) -> Path:
-    """The public catalogue (published case studies only); `include_drafts` for a curator's local preview."""
-    return build_site_info(project, include_demo=include_demo, force=force, out=out,
-                           include_drafts=include_drafts).path
+    """The catalogue from a built store; `include_drafts` (with the preview store) for curators."""
+    return build_site_info(project, store_dir, force=force, out=out, include_drafts=include_drafts).path
 
 
-def build_site_info(project: Project, *, include_demo: bool = False, force: bool = False,
-                    out: Path | None = None, include_drafts: bool = False) -> SiteInfo:
+def build_site_info(project: Project, store_dir: Path, *, force: bool = False, out: Path | None = None,
+                    include_drafts: bool = False) -> SiteInfo:
+    """Generate the site from the store in `store_dir` (made by `soilkg build`; never built here):
+    the public store for the public site, the preview store with `include_drafts`."""
     started = time.perf_counter()
-    store_dir = ensure_store(project, include_demo)
-    final = (out or project.build / "site").resolve()
-    stamp = fingerprint(project, store_dir, include_demo, include_drafts)
+    store_dir = store_dir.resolve()
+    final = (out or project.site_dir(preview=include_drafts)).resolve()
+    stamp = fingerprint(project, store_dir, include_drafts)
     previous = final / STAMP
     if not force and previous.is_file():
         old = json.loads(previous.read_text())

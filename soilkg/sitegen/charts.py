@@ -1,15 +1,17 @@
-"""Bar charts of reported figures, drawn as inline SVG at build time (no JavaScript, no CDN).
+"""Charts of reported figures, drawn as inline SVG at build time (no JavaScript, no CDN).
 
-One chart per subject (the Global Soil Doctors programme, the NETSOB survey...): figures about the
-same thing are compared on one scale; each bar says its value, unit and when it held.
+Honest by construction: bars share a scale only when they share a unit (farmers and countries are
+never on one axis); each bar says its value as the source states it ("more than 11 500 farmers")
+and when it held ("to date", or its date); labels wrap instead of being cut; a chart that would
+only show equal bars or a single bar is left out (the table says it all). A figure with earlier
+values (`skg:updates`) gets a small series chart of its history beside its table.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import textwrap
+from dataclasses import dataclass, field
 from html import escape
-
-import pyoxigraph as ox
 
 from soilkg.namespaces import SKG
 from soilkg.sitegen.graph import SiteGraph
@@ -17,70 +19,139 @@ from soilkg.sitegen.render import Renderer
 from soilkg.sitegen.resource import figure_row
 from soilkg.textfmt import format_number
 
-BAR_HEIGHT = 28
-GAP = 14
-LABEL_WIDTH = 330
-CHART_WIDTH = 800
+LINE = 16  # px per line of a bar's label
+GAP = 12
+LABEL_WIDTH = 300
+VALUE_WIDTH = 230
+CHART_WIDTH = 760
+WRAP = 40  # characters per label line at 13 px in LABEL_WIDTH
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float
+    caption: str  # "more than 11 500 farmers (to date)"
 
 
 @dataclass
 class Chart:
-    title: str
+    title: str  # HTML
     anchor: str
-    svg: str
+    svgs: list[str]
     rows: list[dict[str, str]]
+    series: list[str] = field(default_factory=list)  # SVG per figure with a history
 
 
-def _number(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> float | None:
-    if not isinstance(term, ox.Literal):
-        return None
+def number(graph: SiteGraph, iri: str) -> float | None:
+    text = graph.nodes[iri].literal(str(SKG.value))
     try:
-        return float(term.value)
+        return float(text) if text is not None else None
     except ValueError:
         return None
 
 
-def bar_svg(title: str, bars: list[tuple[str, float, str]]) -> str:
-    """Horizontal bars: (label, value, caption); accessible name and a <title> per bar."""
-    height = len(bars) * (BAR_HEIGHT + GAP) + GAP
-    top = max(v for _, v, _ in bars) or 1.0
-    plot = CHART_WIDTH - LABEL_WIDTH - 170
-    parts = [f'<svg class="skg-bars" viewBox="0 0 {CHART_WIDTH} {height}" role="img" '
-             f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">']
-    for i, (label, value, caption) in enumerate(bars):
-        y = GAP + i * (BAR_HEIGHT + GAP)
-        width = max(2.0, plot * value / top)
+def qualifier(graph: SiteGraph, iri: str) -> str:
+    comparator = graph.nodes[iri].iris(str(SKG.comparator))
+    return graph.label(comparator[0]) if comparator and comparator[0] != str(SKG.exactly) else ""
+
+
+def when(graph: SiteGraph, iri: str) -> str:
+    node = graph.nodes[iri]
+    return node.literal(str(SKG.asOf)) or node.literal(str(SKG.asOfNote)) or ""
+
+
+def caption(graph: SiteGraph, iri: str, value: float) -> str:
+    node = graph.nodes[iri]
+    shown = format_number(str(int(value) if value.is_integer() else value))
+    text = " ".join(x for x in (qualifier(graph, iri), shown, node.literal(str(SKG.unit)) or "") if x)
+    held = when(graph, iri)
+    return f"{text} ({held})" if held else text
+
+
+def bar_svg(title: str, bars: list[Bar]) -> str:
+    """Horizontal bars on one scale; each label wrapped over as many lines as it needs."""
+    top = max(b.value for b in bars) or 1.0
+    plot = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    parts: list[str] = []
+    y = GAP
+    for bar in bars:
+        lines = textwrap.wrap(bar.label, WRAP) or [""]
+        height = max(28, LINE * len(lines) + 8)
+        width = max(2.0, plot * bar.value / top)
+        label = "".join(f'<tspan x="{LABEL_WIDTH - 8}" dy="{0 if i == 0 else LINE}">{escape(line)}</tspan>'
+                        for i, line in enumerate(lines))
+        middle = y + height / 2
         parts.append(
-            f'<g><title>{escape(label)}: {escape(caption)}</title>'
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT * 0.65:.1f}" text-anchor="end" class="skg-bars__label">'
-            f'{escape(label if len(label) <= 44 else label[:42] + "…")}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" class="skg-bars__bar"/>'
-            f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + BAR_HEIGHT * 0.65:.1f}" class="skg-bars__value">'
-            f'{escape(caption)}</text></g>')
-    parts.append("</svg>")
-    return "".join(parts)
+            f'<g><title>{escape(bar.label)}: {escape(bar.caption)}</title>'
+            f'<text x="{LABEL_WIDTH - 8}" y="{middle - LINE * (len(lines) - 1) / 2 + 4:.1f}" text-anchor="end" '
+            f'class="skg-bars__label">{label}</text>'
+            f'<rect x="{LABEL_WIDTH}" y="{middle - 12:.1f}" width="{width:.1f}" height="24" class="skg-bars__bar"/>'
+            f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{middle + 4:.1f}" class="skg-bars__value">'
+            f'{escape(bar.caption)}</text></g>')
+        y += height + GAP
+    return (f'<svg class="skg-bars" viewBox="0 0 {CHART_WIDTH} {y}" role="img" aria-label="{escape(title)}" '
+            f'xmlns="http://www.w3.org/2000/svg">' + "".join(parts) + "</svg>")
+
+
+def history(graph: SiteGraph, iri: str) -> list[str]:
+    """The figure and the ones it updates, oldest first."""
+    chain, seen = [iri], {iri}
+    while True:
+        earlier = [e for e in graph.nodes[chain[-1]].iris(str(SKG.updates)) if e in graph.nodes and e not in seen]
+        if not earlier:
+            return list(reversed(chain))
+        chain.append(earlier[0])
+        seen.add(earlier[0])
+
+
+def series_svg(graph: SiteGraph, chain: list[str]) -> str:
+    """Columns of one figure's values over time (one unit, one scale), each with its date."""
+    points = [(when(graph, i), number(graph, i), i) for i in chain]
+    points = [(d, v, i) for d, v, i in points if v is not None]
+    if len(points) < 2:
+        return ""
+    top = max(v for _, v, _ in points if v is not None) or 1.0
+    width, height, column = 90 * len(points) + 20, 190, 50
+    parts = []
+    for n, (date, value, iri) in enumerate(points):
+        assert value is not None
+        h = max(2.0, 120 * value / top)
+        x = 20 + n * 90
+        parts.append(f'<g><title>{escape(caption(graph, iri, value))}</title>'
+                     f'<rect x="{x}" y="{150 - h:.1f}" width="{column}" height="{h:.1f}" class="skg-bars__bar"/>'
+                     f'<text x="{x + column / 2}" y="{144 - h:.1f}" text-anchor="middle" class="skg-bars__value">'
+                     f'{escape(format_number(str(int(value) if value.is_integer() else value)))}</text>'
+                     f'<text x="{x + column / 2}" y="170" text-anchor="middle" class="skg-bars__label">'
+                     f'{escape(date or "?")}</text></g>')
+    return (f'<svg class="skg-series" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-label="{escape(graph.label(chain[-1]))}" xmlns="http://www.w3.org/2000/svg">'
+            + "".join(parts) + "</svg>")
 
 
 def charts(graph: SiteGraph, figures: list[str], r: Renderer) -> list[Chart]:
+    """One section per subject (the Global Soil Doctors programme, RECISOIL...), one chart per unit."""
+    updated = {e for i in figures for e in graph.nodes[i].iris(str(SKG.updates))}
+    latest = [i for i in figures if i not in updated]
     groups: dict[str, list[str]] = {}
-    for iri in figures:
+    for iri in latest:
         about = graph.nodes[iri].iris(str(SKG.about))
         groups.setdefault(about[0] if about else "", []).append(iri)
     result = []
     for subject, members in sorted(groups.items(), key=lambda kv: graph.label(kv[0]) if kv[0] else ""):
         title = graph.display_label(subject) if subject else "Other figures"
-        bars = []
+        by_unit: dict[str, list[Bar]] = {}
         for iri in members:
-            fig = graph.nodes[iri]
-            value = _number(fig.first(str(SKG.value)))
+            value = number(graph, iri)
             if value is None:
                 continue
-            unit = fig.literal(str(SKG.unit)) or ""
-            when = fig.literal(str(SKG.asOf)) or fig.literal(str(SKG.asOfNote)) or ""
-            label = fig.literal(str(SKG.measures)) or unit or graph.label(iri)
-            caption = f"{format_number(str(value if not value.is_integer() else int(value)))} {unit}"
-            bars.append((label, value, caption + (f" ({when})" if when else "")))
+            unit = graph.nodes[iri].literal(str(SKG.unit)) or ""
+            label = graph.nodes[iri].literal(str(SKG.measures)) or unit or graph.label(iri)
+            by_unit.setdefault(unit, []).append(Bar(label, value, caption(graph, iri, value)))
+        svgs = [bar_svg(f"{title}: {unit}", bars) for unit, bars in sorted(by_unit.items())
+                if len(bars) > 1 and len({b.value for b in bars}) > 1]
+        series = [s for s in (series_svg(graph, history(graph, i)) for i in members) if s]
         anchor = (subject.rstrip("/").rsplit("/", 1)[-1] if subject else "other") or "other"
-        result.append(Chart(title=escape(title), anchor=anchor, svg=bar_svg(title, bars) if bars else "",
-                            rows=[figure_row(i, graph, r) for i in members]))
+        result.append(Chart(title=r.link(subject) if subject else escape(title), anchor=anchor, svgs=svgs,
+                            rows=[figure_row(i, graph, r) for i in members], series=series))
     return result

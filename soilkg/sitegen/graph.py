@@ -11,13 +11,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from soilkg.namespaces import ID, SKG, SKOS
+from soilkg.namespaces import ID, RDF, RDF_TYPE, RDFS, SKG, SKOS
 from soilkg.urls import kind_of, owner_of, page_path
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-RDF_TYPE = RDF + "type"
 LABEL = RDFS + "label"
 PREF_LABEL = str(SKOS.prefLabel)
 ALT_LABEL = str(SKOS.altLabel)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from soilkg.namespaces import PREFIXES, SKG
-from soilkg.sitegen.graph import DEFINITION, OWL, RDF, RDF_TYPE, RDFS, SiteGraph
+from soilkg.namespaces import DCT, OWL, PREFIXES, RDF, RDF_TYPE, RDFS, SCHEMA, SKG, SKOS
+from soilkg.sitegen.graph import DEFINITION, SiteGraph
+from soilkg.sitegen.i18n import sentence_case
 
 CLASS_TYPES = {OWL + "Class", RDFS + "Class"}
 PROPERTY_TYPES = {OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty", RDF + "Property"}
@@ -17,24 +18,24 @@ RANGE = RDFS + "range"
 
 EXTERNAL_TERMS = (
     (RDF_TYPE, "type", "What kind of thing this is."),
-    ("http://www.w3.org/2004/02/skos/core#exactMatch", "same as", "The same thing in another vocabulary."),
-    ("http://www.w3.org/2004/02/skos/core#closeMatch", "close match", "A close match in another vocabulary."),
-    ("http://www.w3.org/2002/07/owl#sameAs", "same as", "The same thing, under another identifier."),
-    ("http://purl.org/dc/terms/identifier", "identifier", "An identifier of the resource."),
-    ("http://purl.org/dc/terms/description", "description", "A description of the resource."),
-    ("http://purl.org/dc/terms/date", "date", "A date of the resource."),
-    ("http://purl.org/dc/terms/title", "title", "The title of the work."),
-    ("http://purl.org/dc/terms/subject", "subject", "What the resource is about."),
-    ("http://www.w3.org/2004/02/skos/core#inScheme", "in scheme", "The concept scheme this concept belongs to."),
-    ("http://www.w3.org/2004/02/skos/core#broader", "broader", "A broader concept."),
-    ("http://www.w3.org/2004/02/skos/core#narrower", "narrower", "A narrower concept."),
-    ("https://schema.org/url", "web page", "The resource's web page."),
-    ("https://schema.org/value", "value", "A number."),
-    ("https://schema.org/unitText", "unit", "The unit of the number."),
-    ("http://purl.org/dc/terms/abstract", "summary", "A summary of the resource."),
-    ("http://purl.org/dc/terms/language", "language", "The language of the resource."),
-    ("http://purl.org/dc/terms/license", "licence", "The licence under which the resource may be reused."),
-    ("http://purl.org/dc/terms/type", "kind", "A kind the resource is of."),
+    (str(SKOS.exactMatch), "same as", "The same thing in another vocabulary."),
+    (str(SKOS.closeMatch), "close match", "A close match in another vocabulary."),
+    (str(OWL.sameAs), "same as", "The same thing, under another identifier."),
+    (str(DCT.identifier), "identifier", "An identifier of the resource."),
+    (str(DCT.description), "description", "A description of the resource."),
+    (str(DCT.date), "date", "A date of the resource."),
+    (str(DCT.title), "title", "The title of the work."),
+    (str(DCT.subject), "subject", "What the resource is about."),
+    (str(SKOS.inScheme), "in scheme", "The concept scheme this concept belongs to."),
+    (str(SKOS.broader), "broader", "A broader concept."),
+    (str(SKOS.narrower), "narrower", "A narrower concept."),
+    (str(SCHEMA.url), "web page", "The resource's web page."),
+    (str(SCHEMA.value), "value", "A number."),
+    (str(SCHEMA.unitText), "unit", "The unit of the number."),
+    (str(DCT.abstract), "summary", "A summary of the resource."),
+    (str(DCT.language), "language", "The language of the resource."),
+    (str(DCT.license), "licence", "The licence under which the resource may be reused."),
+    (str(DCT.type), "kind", "A kind the resource is of."),
     ("http://www.w3.org/2003/01/geo/wgs84_pos#lat", "latitude", "Latitude (WGS 84)."),
     ("http://www.w3.org/2003/01/geo/wgs84_pos#long", "longitude", "Longitude (WGS 84)."),
 )
@@ -115,7 +116,8 @@ def read(graph: SiteGraph) -> Ontology:
         is_property = bool(types & PROPERTY_TYPES)
         if not (is_class or is_property):
             continue
-        term = Term(iri=iri, label=graph.labels(iri).get("en", curie(iri)),
+        # Sentence case ("In scheme", "Comparator"): labels are written lower-case in the ontology.
+        term = Term(iri=iri, label=sentence_case(graph.labels(iri).get("en", curie(iri))),
                     definition=node.literal(DEFINITION) or node.literal(RDFS + "comment") or "",
                     parents=node.iris(SUBPROPERTY if is_property else SUBCLASS),
                     domain=node.iris(DOMAIN), range=node.iris(RANGE),
@@ -123,5 +125,5 @@ def read(graph: SiteGraph) -> Ontology:
         (properties if is_property else classes)[iri] = term
     # Reused terms the ontology does not redefine still read as words.
     for iri, label, definition in EXTERNAL_TERMS:
-        properties.setdefault(iri, Term(iri, label, definition, kind="property"))
+        properties.setdefault(iri, Term(iri, sentence_case(label), definition, kind="property"))
     return Ontology(classes, properties)

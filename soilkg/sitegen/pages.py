@@ -4,29 +4,59 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from html import unescape
+from dataclasses import dataclass, field
+from html import escape, unescape
 from pathlib import Path
 
 import jinja2
 
 from soilkg.namespaces import SKG
-from soilkg.sitegen import charts, downloads, lists, resource, schemaorg
+from soilkg.sitegen import charts, downloads, home, kinds, lists, mapdata, resource, schemaorg
 from soilkg.sitegen.graph import SiteGraph
-from soilkg.sitegen.i18n import Strings
+from soilkg.sitegen.i18n import Strings, sentence_case
 from soilkg.sitegen.mkdocs_hooks import MARKER
 from soilkg.sitegen.ontology import Ontology
-from soilkg.sitegen.render import Renderer
-from soilkg.store import file_of_graph
+from soilkg.sitegen.render import Renderer, href
 from soilkg.urls import page_path
 
-MAIN_KINDS = 9  # the first kinds of KIND_ORDER get a navigation entry; the catalogue page lists them all
-# The order of kinds in the navigation and on the home page: what a policy officer looks for first.
-KIND_ORDER = ("network", "programme", "initiative", "decision", "publication", "meeting", "country", "theme",
-              "case-study", "organisation", "plan", "framework", "survey", "document", "figure", "sdg-target",
-              "actor-group", "periodical", "person", "dataset", "practice", "organism-group", "threat", "land-use")
-TIMELINE_KINDS = ("decision", "meeting", "publication", "document", "initiative", "programme", "network")
+# The kinds the navigation lists, in the order a policy officer looks for them; the catalogue page
+# lists every kind, grouped (KIND_GROUPS).
+NAV_KINDS = ("decision", "network", "programme", "initiative", "organisation", "publication", "meeting", "country",
+             "case-study")
+KIND_GROUPS = (
+    ("group.policy", ("decision", "plan", "framework", "sdg-target")),
+    ("group.who", ("network", "programme", "initiative", "organisation", "actor-group", "person")),
+    ("group.where", ("country",)),
+    ("group.knowledge", ("publication", "document", "periodical", "dataset", "survey", "meeting")),
+    ("group.practice", ("case-study", "practice", "theme", "organism-group", "threat", "land-use", "figure")),
+)
+KIND_ORDER = tuple(k for _key, members in KIND_GROUPS for k in members)
+RESOURCE_BOOST = 5  # search rank of a resource page against reference pages (boost 0.2) and lists (1)
 STATIC_ROWS = 200  # rows rendered into a list page's HTML; the browser renders the rest from the index
+
+
+def language_scripts(folder: Path, strings: Strings, labels: dict[str, dict[str, str]]) -> None:
+    """assets/lang/<code>.js per language: its interface strings and the labels of resources and terms
+    in it. English comes with every page (its text is in the HTML already); another language's file
+    is loaded only when a reader picks it, which keeps the home page light."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for code, table in strings.strings.items():
+        own = {key: by_lang[code] for key, by_lang in labels.items() if code in by_lang}
+        script = ("window.SKG_I18N=window.SKG_I18N||{};window.SKG_LABELS=window.SKG_LABELS||{};"
+                  f"window.SKG_I18N[{json.dumps(code)}]={json.dumps(table, ensure_ascii=False)};"
+                  f"window.SKG_LABELS[{json.dumps(code)}]={json.dumps(own, ensure_ascii=False)};\n")
+        (folder / f"{code}.js").write_text(script.replace("<", "\\u003c"), encoding="utf-8")
+
+
+def term_labels(graph: SiteGraph, onto: Ontology) -> dict[str, dict[str, str]]:
+    """``term:<IRI>`` -> language -> label of every class, property and named value (statuses, the
+    comparator "more than") that has labels in other languages, for the browser's language switch."""
+    found: dict[str, dict[str, str]] = {}
+    for iri in [*onto.classes, *onto.properties, *(i for i in graph.nodes if i.startswith(str(SKG)))]:
+        other = {lang: sentence_case(text) for lang, text in graph.labels(iri).items() if lang != "en"}
+        if other:
+            found["term:" + iri] = other
+    return found
 
 
 def sorted_kinds(kinds: dict[str, list[str]]) -> list[str]:
@@ -42,6 +72,8 @@ class Generator:
     docs: Path
     # Unpublished case studies shown in a curator's local preview (`--include-drafts`), with a banner.
     drafts: frozenset[str] = frozenset()
+    # (subject, predicate, object N-Triples) -> passage IRIs: each fact's own source (soilkg.provenance).
+    sources: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
 
     def render(self, template: str, target: str, **context: object) -> None:
         depth = target.count("/")
@@ -61,17 +93,15 @@ class Generator:
         path = page_path(iri) or ""
         target = path + "index.md"
         r = self.renderer(target)
-        node = self.graph.nodes[iri]
-        files = sorted(f for f in (file_of_graph(g) for g in node.files) if f)
-        context = resource.context(iri, self.graph, r)
+        context = resource.context(iri, self.graph, r, self.sources)
         html = self.env.get_template("resource.html.j2").render(
-            root=r.root, t=self.strings.html, kind=kind, path=path, source_file=", ".join(files),
+            root=r.root, t=self.strings.html, t_plain=self.strings.plain, kind=kind, path=path,
             jsonld=schemaorg.jsonld(self.graph, self.ontology, iri), draft=iri in self.drafts, **context)
         file = self.docs / target
         file.parent.mkdir(parents=True, exist_ok=True)
         # What the search finds the page by: every other name (all languages, acronym), kind, summary.
         prose = resource.summary(context)
-        first = unescape(prose[0])[:300] if prose else ""
+        first = unescape(TAG.sub("", resource.CITE.sub("", prose[0])))[:300] if prose else ""
         summary = " · ".join(x for x in [self.strings.plain(f"kind.{kind}"), *self.graph.alt_labels(iri), first] if x)
         file.write_text(html_page(str(context["title"]), html, summary), encoding="utf-8")
 
@@ -82,91 +112,46 @@ class Generator:
                 downloads.write_resource(self.graph, iri, site / (page_path(iri) or ""))
 
     def list_page(self, kind: str, iris: list[str]) -> list[lists.Row]:
-        rows = lists.rows(self.graph, self.ontology, iris)
+        rows, spec = kinds.rows(kind, self.graph, self.ontology, iris)
+        columns = lists.shown_columns([(key, self.strings.plain(key)) for key, _cell in spec], rows)
+        filters = lists.facets(columns, kinds.columns(kind, self.ontology)[1], rows)
         folder = self.docs / kind
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{kind}.csv").write_text(lists.csv_text(rows), encoding="utf-8")
+        (folder / f"{kind}.csv").write_text(lists.csv_text(columns, rows), encoding="utf-8")
         index = self.docs / "assets" / "index" / f"{kind}.js"
         index.parent.mkdir(parents=True, exist_ok=True)
-        index.write_text(lists.index_script(kind, rows), encoding="utf-8")
+        index.write_text(lists.index_script(kind, columns, filters, rows), encoding="utf-8")
+        intro = self.strings.html("undated_decisions") if kind == "decision" and any(
+            not r.cells.get("year") for r in rows) else ""
+        names = "; ".join(r.label for r in rows[:20]) + ("; …" if len(rows) > 20 else "")
+        search = f"{len(rows)} {self.strings.plain(f'kind.{kind}').lower()}: {names}"
         self.render("list.md.j2", f"{kind}/index.md", kind=kind, title=self.strings.plain(f"kind.{kind}"),
                     count=len(rows), rows=rows[:STATIC_ROWS], truncated=len(rows) > STATIC_ROWS,
-                    facets=lists.active_facets(rows))
+                    columns=columns, href=href, intro=intro, search=escape(search))
         return rows
 
     # --- home, map, timeline, figures ---------------------------------------------------------
 
-    def initiative(self, kinds: dict[str, list[str]], r: Renderer) -> dict[str, object] | None:
-        """The International Initiative itself: the initiative most linked to, preferring its full name."""
-        candidates = kinds.get("initiative", [])
-        if not candidates:
-            return None
-
-        def score(iri: str) -> tuple[int, int]:
-            label = self.graph.label(iri).casefold()
-            return ("soil biodiversity" in label and "international" in label, len(self.graph.nodes[iri].inc))
-
-        best = max(candidates, key=score)
-        node = self.graph.nodes[best]
-        context = resource.context(best, self.graph, r)
-        # One sentence of description and the paragraph that states it: readable in a minute.
-        return {"link": r.link(best), "prose": resource.summary(context)[:1],
-                "sources": [s for s in resource.sources(node, self.graph, r) if s.text][:1]}
-
-    def countries(self, kinds: dict[str, list[str]], r: Renderer) -> tuple[list[dict[str, object]], list[dict]]:
-        """Countries with what happens in each (incoming links), for the map and its text alternative."""
-        shown: list[dict[str, object]] = []
-        points: list[dict[str, object]] = []
-        for iri in kinds.get("country", []):
-            node = self.graph.nodes[iri]
-            what = []
-            plain = []
-            for subject, predicate in node.inc:
-                if subject.startswith("_:") or predicate == str(SKG.statedIn):
-                    continue
-                # "RECISOIL — implemented in", "<case study> — case study"
-                relation = "case study" if predicate == str(SKG.country) else self.ontology.label(predicate)
-                what.append(f"{r.link(subject)} — {relation}")
-                plain.append({"label": self.graph.display_label(subject), "path": page_path(subject) or "",
-                              "relation": relation})
-            if not what:
-                continue
-            m49 = node.literal(str(SKG.m49)) or _m49(node.literal(str(SKG.iso3166Alpha3)) or iri.rsplit("/", 1)[-1])
-            shown.append({"link": r.link(iri), "what": sorted(set(what))})
-            points.append({"m49": m49, "label": self.graph.label(iri), "labels": self.graph.labels(iri),
-                           "path": page_path(iri), "what": plain})
-        return shown, points
-
-    def timeline(self, kinds: dict[str, list[str]], r: Renderer) -> list[dict[str, str]]:
-        events = []
-        for kind in TIMELINE_KINDS:
-            for iri in kinds.get(kind, []):
-                date = lists.date_of(self.graph, iri)
-                if date:
-                    events.append({"date": date, "kind": kind, "link": r.link(iri)})
-        return sorted(events, key=lambda e: e["date"], reverse=True)
-
     def home_and_pictures(self, kinds: dict[str, list[str]]) -> None:
-        r = self.renderer("index.md")
-        countries, points = self.countries(kinds, r)
-        (self.docs / "assets" / "index").mkdir(parents=True, exist_ok=True)
-        (self.docs / "assets" / "index" / "map.js").write_text(
-            "window.SKG_MAP=" + json.dumps(points, ensure_ascii=False) + ";\n", encoding="utf-8")
-        figures = [resource.figure_row(i, self.graph, r) for i in kinds.get("figure", [])]
-        publications = sorted(({"link": r.link(i), "date": lists.date_of(self.graph, i)}
-                               for i in kinds.get("publication", [])), key=lambda p: p["date"], reverse=True)
-        kind_counts = [{"kind": k, "count": len(kinds[k])} for k in sorted_kinds(kinds)]
-        map_alt = "World map. Highlighted: " + ", ".join(str(p["label"]) for p in points) + "."
-        self.render("home.md.j2", "index.md", initiative=self.initiative(kinds, r), figures=figures[:8],
-                    countries=countries, map_alt=map_alt, publications=publications[:6],
-                    timeline=self.timeline(kinds, r)[:8], kinds=kind_counts)
-        r1 = self.renderer("map/index.md")
-        self.render("map.md.j2", "map/index.md", countries=self.countries(kinds, r1)[0], map_alt=map_alt)
-        self.render("timeline.md.j2", "timeline/index.md",
-                    timeline=self.timeline(kinds, self.renderer("timeline/index.md")))
+        home.render(self, kinds)
+        mapdata.render(self, kinds)
         self.render("figures.md.j2", "figures/index.md",
                     charts=charts.charts(self.graph, kinds.get("figure", []), self.renderer("figures/index.md")))
-        self.render("catalogue.md.j2", "catalogue/index.md", kinds=kind_counts)
+        self.render("catalogue.md.j2", "catalogue/index.md", groups=catalogue_groups(kinds))
+
+
+def catalogue_groups(kinds: dict[str, list[str]]) -> list[dict[str, object]]:
+    """Every kind, grouped by what it answers (one-item kinds sit with their group, not in the navigation)."""
+    groups: list[dict[str, object]] = []
+    for key, members in KIND_GROUPS:
+        present = [{"kind": k, "count": len(kinds[k])} for k in members if kinds.get(k)]
+        if present:
+            groups.append({"key": key, "kinds": present})
+    grouped = {k for _key, members in KIND_GROUPS for k in members}
+    rest = [{"kind": k, "count": len(kinds[k])} for k in sorted_kinds(kinds) if k not in grouped]
+    if rest:
+        groups.append({"key": "group.other", "kinds": rest})
+    return groups
 
 
 HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
@@ -176,15 +161,10 @@ TAG = re.compile(r"<[^>]+>")
 def html_page(title: str, html: str, search: str = "") -> str:
     """A page MkDocs takes as it is: front matter, a Markdown head of headings (for the table of
     contents) and the HTML body after the marker (see mkdocs_hooks)."""
-    meta = f"title: {json.dumps(title, ensure_ascii=False)}\nskg_search: {json.dumps(search, ensure_ascii=False)}\n"
-    head = [f"---\n{meta}---\n", f"# {TAG.sub('', title)} {{ #title }}\n"]
-    head += [f"## {unescape(TAG.sub('', inner)).strip()} {{ #{anchor} }}\n" for anchor, inner in HEADING.findall(html)]
+    # Material writes the front-matter title and the search entries into pages as HTML, unescaped:
+    # they are escaped here, once. The Markdown head keeps entities as they are (no raw HTML).
+    meta = (f"title: {json.dumps(escape(title), ensure_ascii=False)}\n"
+            f"skg_search: {json.dumps(escape(search), ensure_ascii=False)}\nskg_boost: {RESOURCE_BOOST}\n")
+    head = [f"---\n{meta}---\n", f"# {escape(title)} {{ #title }}\n"]
+    head += [f"## {TAG.sub('', inner).strip()} {{ #{anchor} }}\n" for anchor, inner in HEADING.findall(html)]
     return "\n".join(head) + "\n" + MARKER + "\n" + html
-
-
-def _m49(alpha3: str) -> str:
-    """UN M49 numeric code from ISO 3166-1 alpha-3 (the same numbers world-atlas uses as ids)."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=alpha3.upper())
-    return country.numeric if country else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -10,8 +10,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from soilkg import queries
-from soilkg.namespaces import SKG
+from soilkg.namespaces import DCT, OWL, SKG
 from soilkg.paths import Project
+from soilkg.report import site_page
 from soilkg.sitegen import downloads
 from soilkg.sitegen.graph import SiteGraph
 from soilkg.sitegen.ontology import curie
@@ -39,8 +40,8 @@ def ontology_pages(gen: Generator, kinds: dict[str, list[str]]) -> None:
     onto = gen.ontology
     ours = sorted((c for c in onto.classes.values() if onto.is_ours(c.iri)), key=lambda c: c.label.casefold())
     header = gen.graph.nodes.get(ONTOLOGY_IRI)
-    description = header.literal("http://purl.org/dc/terms/description") if header else ""
-    version = header.literal("http://www.w3.org/2002/07/owl#versionInfo") if header else ""
+    description = header.literal(str(DCT.description)) if header else ""
+    version = header.literal(str(OWL.versionInfo)) if header else ""
     props = sorted((p for p in onto.properties.values() if onto.is_ours(p.iri)), key=lambda p: p.label.casefold())
     gen.render("ontology-index.md.j2", "ontology/index.md", classes=ours, namespace=str(SKG),
                description=description or "", version=version or "", property_count=len(props))
@@ -104,8 +105,7 @@ def query_results(project: Project, store: ox.Store, gen: Generator) -> list[Que
             count += 1
             if count <= RESULT_ROWS:
                 rows.append([_cell(solution[c], gen, "queries/index.md") for c in columns])
-        inline = getattr(queries, "inline", None)  # engineer C's: binds the defaults with VALUES
-        example = inline(query, {}) if callable(inline) else query.sparql
+        example = queries.inline(query, {})  # the defaults bound with VALUES, ready to run
         results.append(QueryResult(name, query.title, query.description, query.sparql, columns, rows, count,
                                    count > RESULT_ROWS, example=example))
     return results
@@ -126,18 +126,15 @@ def downloads_page(store: ox.Store, gen: Generator, kinds: dict[str, list[str]])
                kinds=[{"kind": k, "count": len(kinds[k])} for k in sorted_kinds(kinds)])
 
 
-def report_page(project: Project, docs: Path) -> bool:
-    """Engineer E's latest report draft as a page, when that module is installed."""
-    try:
-        module = importlib.import_module("soilkg.report")
-    except ImportError:
-        return False
-    site_page = getattr(module, "site_page", None)
-    if site_page is None:
-        return False
-    text = site_page(project)
+def report_page(project: Project, store: ox.Store, docs: Path) -> bool:
+    """The latest report draft as a page, drafted from the same store as the rest of the site."""
+    text = site_page(project, store)
     if not text:
         return False
     (docs / "report").mkdir(parents=True, exist_ok=True)
-    (docs / "report" / "index.md").write_text(text, encoding="utf-8")
+    # The search shows the draft by its headings: its full text (tables, footnotes) would weigh more
+    # than the rest of the search index together and read as run-together cells.
+    headings = [line.lstrip("#* ").rstrip("* ") for line in text.splitlines() if line.startswith(("#", "**"))]
+    meta = f"---\nskg_search: {json.dumps(escape(' · '.join(headings)), ensure_ascii=False)}\nskg_boost: 0.2\n---\n"
+    (docs / "report" / "index.md").write_text(meta + text, encoding="utf-8")
     return True

@@ -10,13 +10,12 @@ from html import escape
 
 import pyoxigraph as ox
 
-from soilkg.namespaces import SKG
-from soilkg.sitegen.graph import RDF_TYPE, SiteGraph, Term
+from soilkg.namespaces import RDF_TYPE, SKG, XSD
+from soilkg.sitegen.graph import SiteGraph, Term
+from soilkg.sitegen.i18n import sentence_case
 from soilkg.sitegen.ontology import Ontology, curie
 from soilkg.textfmt import format_number
 from soilkg.urls import page_path
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
 
 # External identifier namespaces shown with a readable name instead of a bare IRI.
 EXTERNAL = (
@@ -73,15 +72,22 @@ class Renderer:
             return escape(text)
         return f'<a href="{escape(iri)}" class="skg-ext" rel="noopener">{escape(text)}</a>'
 
-    def term_link(self, iri: str) -> str:
-        """A class or property name in plain words, linked to its ontology reference entry."""
-        label = escape(self.ontology.label(iri))
+    def term_link(self, iri: str, text: str | None = None) -> str:
+        """A class or property name in plain words (swapped for the reader's language in the browser),
+        linked to its ontology reference entry."""
+        label = escape(text if text is not None else self.ontology.label(iri))
+        key = escape("term:" + iri)
         if iri in self.ontology.properties and self.ontology.is_ours(iri):
             anchor = escape(curie(iri).replace(":", "-"))
-            return f'<a href="{self.root}ontology/properties/index.html#{anchor}">{label}</a>'
+            return f'<a href="{self.root}ontology/properties/index.html#{anchor}" data-iri="{key}">{label}</a>'
         if iri in self.ontology.classes and self.ontology.is_ours(iri):
-            return f'<a href="{self.root}ontology/{escape(iri.rsplit("#", 1)[-1].lower())}/index.html">{label}</a>'
-        return label
+            page = escape(iri.rsplit("#", 1)[-1].lower())
+            return f'<a href="{self.root}ontology/{page}/index.html" data-iri="{key}">{label}</a>'
+        return f'<span data-iri="{key}">{label}</span>'
+
+    def term(self, iri: str) -> str:
+        """A named value of the ontology (a status, "more than") in the reader's language."""
+        return f'<span data-iri="{escape("term:" + iri)}">{escape(sentence_case(self.graph.label(iri)))}</span>'
 
     def value(self, term: Term, predicate: str = "") -> str:
         if isinstance(term, ox.Literal):
@@ -101,7 +107,7 @@ class Renderer:
         if self.graph.has_page(iri):
             return self.link(iri)
         if iri in self.ontology.classes or iri in self.ontology.properties or self.graph.labels(iri):
-            return escape(self.graph.label(iri)) if self.graph.labels(iri) else self.term_link(iri)
+            return self.term(iri) if self.graph.labels(iri) else self.term_link(iri)
         return self.external(iri)
 
     def literal(self, term: ox.Literal, predicate: str = "") -> str:
@@ -112,5 +118,7 @@ class Renderer:
         datatype = term.datatype.value if term.datatype else ""
         if datatype in (XSD + "integer", XSD + "decimal", XSD + "nonNegativeInteger") and local != "m49":
             return escape(format_number(text))
-        lang = f' lang="{escape(term.language)}"' if term.language and term.language != "en" else ""
-        return f"<span{lang}>{escape(text)}</span>" if lang else escape(text)
+        # Text from a source stays in its language, marked and isolated (an English run on an Arabic
+        # page keeps its full stop at its end).
+        return f'<span lang="{escape(term.language)}" dir="auto">{escape(text)}</span>' if term.language \
+            else escape(text)

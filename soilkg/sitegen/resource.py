@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 
 import pyoxigraph as ox
 
-from soilkg.namespaces import DCT, SCHEMA, SKG, SKOS
+from soilkg.namespaces import DCT, OWL, RDF_TYPE, SCHEMA, SKG, SKOS
 from soilkg.sitegen.graph import (
     ACRONYM,
     ALT_LABEL,
@@ -15,15 +16,15 @@ from soilkg.sitegen.graph import (
     DEFINITION,
     LABEL,
     NUMBER,
-    OWL,
     PREF_LABEL,
-    RDF_TYPE,
     STATED_IN,
     Node,
     SiteGraph,
     part_order,
 )
+from soilkg.sitegen.i18n import sentence_case
 from soilkg.sitegen.render import Renderer
+from soilkg.urls import owner_of
 
 # Shown as the page's prose, above the facts table.
 PROSE = (DEFINITION, str(DCT.description), str(DCT.abstract), str(SCHEMA.description), COMMENT)
@@ -68,6 +69,7 @@ SKIP_INCOMING = {str(SKG.paragraphOf), str(SKG.footnoteOf), str(SKG.about), str(
 class Row:
     label: str  # HTML
     values: list[str]  # HTML
+    predicate: str = ""
 
 
 @dataclass
@@ -75,6 +77,7 @@ class Part:
     anchor: str
     title: str
     text: str
+    lang: str
     facts: list[Row] = field(default_factory=list)
     stated_here: list[str] = field(default_factory=list)
 
@@ -83,25 +86,74 @@ class Part:
 class Source:
     link: str
     text: str
+    lang: str = ""
+
+
+def text_lang(graph: SiteGraph, iri: str) -> str:
+    """The language of a passage's verbatim text: its document's dct:language ("" for a title block,
+    which is printed in several languages, and when the document does not say)."""
+    owner = graph.nodes.get(owner_of(iri))
+    if owner is None or iri.endswith("/p0"):
+        return ""
+    return owner.literal(str(DCT.language)) or ""
 
 
 def local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def facts(node: Node, graph: SiteGraph, r: Renderer, skip: set[str]) -> list[Row]:
+Sources = dict[tuple[str, str, str], list[str]]
+
+
+def passage_name(iri: str, graph: SiteGraph) -> str:
+    """A passage as a short mark: ¶4, fn 5, the title block, or a web page's or publication's short name."""
+    tail = iri.rsplit("/", 1)[-1]
+    if owner_of(iri) != iri:
+        number = tail.lstrip("pfn")
+        return "title" if tail == "p0" else f"¶{number}" if tail.startswith("p") else f"fn {number}"
+    return graph.short_label(iri)
+
+
+def cite(passages: list[str], graph: SiteGraph, r: Renderer) -> str:
+    """The passages that state one fact, as small links after the value (each to its own passage)."""
+    links = []
+    for passage in passages:
+        url = r.url(passage)
+        name, full = escape(passage_name(passage, graph)), escape(graph.label(passage))
+        links.append(f'<a href="{escape(url)}" title="{full}">{name}</a>' if url
+                     else f'<span title="{full}">{name}</span>')
+    return f' <span class="skg-cite" dir="ltr">[{", ".join(links)}]</span>' if links else ""
+
+
+def facts(node: Node, graph: SiteGraph, r: Renderer, skip: set[str], stated: Sources) -> list[Row]:
     rows: list[tuple[tuple[int, str], Row]] = []
     for predicate, _ in node.out.items():
         if predicate in skip:
             continue
         if predicate == str(SKG.authors):
             values = [r.value(t) for t in graph.list_items(node, predicate)]
+            values = [v for v in values if v]
+            passages = stated.get((node.key, predicate, str(node.out[predicate][0])), [])
+            if values and passages:
+                values[-1] += cite(passages, graph, r)
         else:
-            values = [r.value(t, predicate) for t in node.out[predicate]]
-        values = [v for v in values if v]
+            values = [v + cite(stated.get((node.key, predicate, str(t)), []), graph, r)
+                      for t in node.out[predicate] if (v := r.value(t, predicate))]
         if values:
-            rows.append((_fact_order(predicate, r), Row(r.term_link(predicate), values)))
+            rows.append((_fact_order(predicate, r), Row(fact_label(predicate, node, r), values, predicate)))
     return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+
+
+def fact_label(predicate: str, node: Node, r: Renderer) -> str:
+    """The property's label, without a last word that every value starts with ("Invitation to" and
+    "to facilitate its implementation" read "Invitation: to facilitate ...")."""
+    label = r.ontology.label(predicate)
+    head, _, last = label.rpartition(" ")
+    texts = [t.value for t in node.out[predicate] if isinstance(t, ox.Literal)]
+    if head and texts and len(texts) == len(node.out[predicate]) and \
+            all(t.lower().startswith(last.lower() + " ") for t in texts):
+        return r.term_link(predicate, head)
+    return r.term_link(predicate)
 
 
 def _fact_order(predicate: str, r: Renderer) -> tuple[int, str]:
@@ -110,16 +162,24 @@ def _fact_order(predicate: str, r: Renderer) -> tuple[int, str]:
 
 
 def incoming(node: Node, graph: SiteGraph, r: Renderer) -> list[Row]:
-    groups: dict[str, list[str]] = {}
+    """Resources that point here, grouped by how, read from this page's side ("Cited by"). A resource
+    already shown under Facts (GLOSOLAN collaborates with NETSOB, and NETSOB with GLOSOLAN) is not
+    repeated."""
+    shown = {t.value for terms in node.out.values() for t in terms if isinstance(t, ox.NamedNode)}
+    groups: dict[str, tuple[str, list[str]]] = {}
     for subject, predicate in node.inc:
-        if predicate in SKIP_INCOMING or subject.startswith("_:"):
+        if predicate in SKIP_INCOMING or subject.startswith("_:") or subject in shown:
             continue
-        phrase = INVERSE.get(local(predicate), f"{r.ontology.label(predicate)} (pointing here)")
+        name = local(predicate)
+        if name in INVERSE:
+            phrase = f'<span data-i18n="inverse.{escape(name)}">{escape(sentence_case(INVERSE[name]))}</span>'
+        else:
+            phrase = r.term_link(predicate)
         link = r.link(subject)
-        values = groups.setdefault(phrase, [])
+        values = groups.setdefault(name, (phrase, []))[1]
         if link not in values:
             values.append(link)
-    return [Row(escape(phrase), sorted(values)) for phrase, values in sorted(groups.items())]
+    return [Row(phrase, sorted(values)) for _name, (phrase, values) in sorted(groups.items())]
 
 
 def sources(node: Node, graph: SiteGraph, r: Renderer) -> list[Source]:
@@ -127,19 +187,19 @@ def sources(node: Node, graph: SiteGraph, r: Renderer) -> list[Source]:
     for iri in sorted(set(node.iris(STATED_IN)), key=part_order):
         part = graph.nodes.get(iri)
         text = part.literal(TEXT) if part else None
-        found.append(Source(r.link(iri, graph.label(iri)), escape(text or "")))
+        found.append(Source(r.link(iri, graph.label(iri)), escape(text or ""), text_lang(graph, iri)))
     return found
 
 
-def parts(iri: str, graph: SiteGraph, r: Renderer) -> list[Part]:
+def parts(iri: str, graph: SiteGraph, r: Renderer, stated: Sources) -> list[Part]:
     result = []
     skip = HIDDEN | set(PROSE) | {TEXT}
     for part_iri in graph.parts(iri):
         node = graph.nodes[part_iri]
-        stated = sorted({r.link(s) for s, p in node.inc if p == STATED_IN and not s.startswith("_:")})
+        here = sorted({r.link(s) for s, p in node.inc if p == STATED_IN and not s.startswith("_:")})
         result.append(Part(anchor=part_iri.rsplit("/", 1)[-1], title=escape(graph.label(part_iri)),
-                           text=escape(node.literal(TEXT) or ""), facts=facts(node, graph, r, skip),
-                           stated_here=stated))
+                           text=escape(node.literal(TEXT) or ""), lang=text_lang(graph, part_iri),
+                           facts=facts(node, graph, r, skip, stated), stated_here=here))
     return result
 
 
@@ -153,45 +213,78 @@ def figures(node: Node, graph: SiteGraph, r: Renderer) -> list[dict[str, str]]:
 
 
 def figure_row(iri: str, graph: SiteGraph, r: Renderer) -> dict[str, str]:
-    """A reported figure as words: 'more than 2 000 responses (received), as of 2025'."""
+    """A reported figure as the source states it: 'more than 11 500 farmers', to date. The qualifier
+    follows the reader's language; the number and the source's unit stay together, isolated, in the
+    source's language (an Arabic line must not read "farmers 11 500")."""
     fig = graph.nodes[iri]
     comparator = fig.iris(str(SKG.comparator))
-    qualifier = graph.label(comparator[0]) if comparator and comparator[0] != str(SKG.exactly) else ""
+    qualifier = r.term(comparator[0]) if comparator and comparator[0] != str(SKG.exactly) else ""
     value = fig.first(str(SKG.value))
     number = r.value(value) if value is not None else ""
-    unit = escape(fig.literal(str(SKG.unit)) or "")
+    unit_term = fig.first(str(SKG.unit))
+    unit = unit_term.value if isinstance(unit_term, ox.Literal) else ""
+    lang = unit_term.language if isinstance(unit_term, ox.Literal) and unit_term.language else "en"
+    amount = f'<bdi lang="{escape(lang)}" dir="ltr">{number} {escape(unit)}</bdi>' if unit else number
+    measures = fig.first(str(SKG.measures))
     when = fig.literal(str(SKG.asOf)) or fig.literal(str(SKG.asOfNote)) or ""
     about = fig.iris(str(SKG.about))
-    return {"link": r.link(iri, f"{qualifier} {graph.label(iri)}".strip()) if graph.has_page(iri) else "",
-            "value": f"{escape(qualifier)} {number}".strip(), "unit": unit,
-            "measures": escape(fig.literal(str(SKG.measures)) or ""), "when": escape(when),
+    plain_qualifier = graph.label(comparator[0]) if qualifier else ""
+    return {"link": r.link(iri, f"{plain_qualifier} {graph.label(iri)}".strip()) if graph.has_page(iri) else "",
+            "value": f"{qualifier} {amount}".strip(), "unit": "",
+            "measures": r.value(measures) if measures is not None else "", "when": escape(when),
+            "when_dated": "1" if fig.literal(str(SKG.asOf)) else "",
             "about": ", ".join(r.link(a) for a in about),
             "sources": ", ".join(r.link(s, graph.label(s)) for s in fig.iris(STATED_IN))}
 
 
-def context(iri: str, graph: SiteGraph, r: Renderer) -> dict[str, object]:
+def context(iri: str, graph: SiteGraph, r: Renderer, stated: Sources) -> dict[str, object]:
     node = graph.nodes[iri]
     types = [t for t in node.types if t in r.ontology.classes]
-    prose = [escape(t.value) for p in PROSE for t in node.out.get(p, []) if isinstance(t, ox.Literal)]
+    prose = [f'<span lang="{escape(t.language or "en")}" dir="auto">{escape(t.value)}</span>'
+             for p in PROSE for t in node.out.get(p, []) if isinstance(t, ox.Literal)]
     text = node.literal(TEXT)
-    identifiers = [Row(r.term_link(p), [r.value(t, p) for t in node.out[p]]) for p in IDENTIFIERS
-                   if p in node.out]
+    identifiers = [Row(r.term_link(p), [r.value(t, p) + cite(stated.get((iri, p, str(t)), []), graph, r)
+                                        for t in node.out[p]]) for p in IDENTIFIERS if p in node.out]
+    shown_facts = facts(node, graph, r, HIDDEN | set(PROSE) | {prop for _key, prop in LISTED} | set(IDENTIFIERS),
+                        stated)
+    type_links = [r.term_link(t) for t in most_specific(types, r)]
     return {
         "iri": iri,
         "title": graph.display_label(iri),
-        "types": [r.term_link(t) for t in types],
+        "types": type_links,
         "alt_labels": graph.alt_labels(iri),
         "prose": prose,
+        "sentence": one_sentence(type_links, shown_facts),
         "listed": [(key, values) for key, prop in LISTED
-                   if (values := [escape(t.value) for t in node.out.get(prop, []) if isinstance(t, ox.Literal)])],
+                   if (values := [f'<span lang="{escape(t.language or "en")}" dir="auto">{escape(t.value)}</span>'
+                                  + cite(stated.get((iri, prop, str(t)), []), graph, r)
+                                  for t in node.out.get(prop, []) if isinstance(t, ox.Literal)])],
         "text": escape(text) if text else "",
-        "facts": facts(node, graph, r, HIDDEN | set(PROSE) | {prop for _key, prop in LISTED} | set(IDENTIFIERS)),
+        "facts": shown_facts,
         "identifiers": identifiers,
         "incoming": incoming(node, graph, r),
         "sources": sources(node, graph, r),
-        "parts": parts(iri, graph, r),
+        "parts": parts(iri, graph, r, stated),
         "figures": figures(node, graph, r),
     }
+
+
+def most_specific(types: list[str], r: Renderer) -> list[str]:
+    ancestors = {a for t in types for a in r.ontology.ancestors(t)}
+    return [t for t in types if t not in ancestors] or types
+
+
+SUMMARY_SKIPS = {"theme", "status", "reviewStatus"}  # shown under Facts; a summary says what and whose
+CITE = re.compile(r' <span class="skg-cite"[^>]*>.*?</span>$')
+
+
+def one_sentence(types: list[str], rows: list[Row]) -> str:
+    """What the resource is, in one line at the top of its page: its kind and its first two facts
+    (where, who, when first: resource.FIRST), e.g. "Network · Unit of: GSP · Leads implementation of: …"."""
+    parts = [", ".join(types)] if types else []
+    for row in [row for row in rows if local(row.predicate) not in SUMMARY_SKIPS][:2]:
+        parts.append(f"{row.label}: {', '.join(CITE.sub('', v) for v in row.values[:3])}")
+    return " · ".join(parts)
 
 
 def summary(page: dict[str, object]) -> list[str]:

@@ -10,7 +10,7 @@ import json
 
 import pyoxigraph as ox
 
-from soilkg.namespaces import SCHEMA, SKG, SKOS
+from soilkg.namespaces import OWL, SCHEMA, SKG, SKOS
 from soilkg.sitegen.graph import STATED_IN, SiteGraph
 from soilkg.sitegen.lists import date_of
 from soilkg.sitegen.ontology import Ontology
@@ -52,7 +52,7 @@ def jsonld(graph: SiteGraph, ontology: Ontology, iri: str) -> str:
     website = node.iris(str(SKG.website))
     if website:
         data["url"] = website[0]
-    same = node.iris(str(SKOS.exactMatch)) + node.iris("http://www.w3.org/2002/07/owl#sameAs")
+    same = node.iris(str(SKOS.exactMatch)) + node.iris(str(OWL.sameAs))
     doi = node.literal(str(SKG.doi))
     if doi:
         same.append("https://doi.org/" + doi)
@@ -76,5 +76,6 @@ def jsonld(graph: SiteGraph, ontology: Ontology, iri: str) -> str:
     sources = node.iris(STATED_IN)
     if sources:
         data["isBasedOn"] = sources
-    # "</" inside a script element would end it early; JSON allows the escaped form.
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # "</script" would end the element early and "<!--" would change how the browser reads it: every
+    # "<" is written as JSON's escape, which a JSON-LD reader decodes to the same text.
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c")

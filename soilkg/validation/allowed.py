@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from soilkg.namespaces import RDF, SH
 from soilkg.validation.context import Context
 from soilkg.validation.suggest import close_iris, did_you_mean, missing_country
 from soilkg.validation.terms import compact
 
-SH = "http://www.w3.org/ns/shacl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _LIST_LIMIT = 100  # sh:in lists of ours are a handful of values
 
 

@@ -85,8 +85,8 @@ def to_finding(ctx: Context, hit: Hit) -> Finding:
     iri = owner(ctx, subject) if subject is not None else None
     graph = hit.graph or (graph_of(ctx, iri) if iri is not None else None)
     relative = file_of_graph(graph) if graph else None
-    line = None
-    if relative is not None and iri is not None:
+    line = hit.line
+    if relative is not None and iri is not None and line is None:
         path = ctx.project.root / relative
         if path.is_file() and isinstance(subject, BNode):
             # A problem inside a blank node (an impact): that blank node's line, or its property's.

@@ -9,12 +9,13 @@ from functools import cached_property
 import pyoxigraph as ox
 from rdflib.term import Node
 
+from soilkg import namespaces
 from soilkg.errors import Severity
 from soilkg.namespaces import SKG, SOURCE_GRAPH
 from soilkg.paths import Project
 from soilkg.store import file_of_graph
 
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = ox.NamedNode(namespaces.RDF_TYPE)
 
 
 @dataclass
@@ -33,6 +34,9 @@ class Hit:
     at_property: bool = True
     # "Did you mean" candidates (IRIs), for merging a misspelt property with its missing field.
     suggestions: tuple[str, ...] = ()
+    # The exact line, when the check knows it better than the resource's line (a @prefix, a blank
+    # node written at the margin, line 1 of an empty file).
+    line: int | None = None
 
 
 @dataclass
@@ -41,6 +45,9 @@ class Context:
     store: ox.Store  # the graph the checks run on (every file, or one file plus what it refers to)
     scope: frozenset[str] | None = None  # graph IRIs to report on; None: every file
     lookups: tuple[ox.Store, ...] = ()  # further stores that hold the whole graph (single-file runs)
+    # Repository-relative paths of the files checked: an empty file loads no triple, so the store
+    # alone cannot tell that it was there.
+    files: frozenset[str] = frozenset()
     _defined: dict[str, list[str]] = field(default_factory=dict)
 
     def in_scope(self, graph: str | None) -> bool:

@@ -21,8 +21,8 @@ from rdflib import URIRef
 from soilkg.errors import Finding, SoilkgError
 from soilkg.paths import Project
 from soilkg.store import graph_iri, load_memory, open_read_only, parse_into
-from soilkg.urls import data_file
 from soilkg.validation.attribution import to_finding
+from soilkg.validation.cascade import without_cascade
 from soilkg.validation.checks import run_checks
 from soilkg.validation.context import RDF_TYPE, Context, Hit
 from soilkg.validation.misspelt import merge_misspelt_required
@@ -61,16 +61,6 @@ def sort_findings(findings: Sequence[Finding] | set[Finding]) -> list[Finding]:
     return sorted(without_cascade(findings), key=lambda f: (f.file, f.line or 0, f.rule, f.message))
 
 
-def without_cascade(findings: Sequence[Finding] | set[Finding]) -> list[Finding]:
-    """One broken file, one message: references to resources of a file that did not parse are not
-    reported again as undefined (the syntax error already names the file to mend)."""
-    broken = {f.file for f in findings if f.rule == "turtle-syntax"}
-    if not broken:
-        return list(findings)
-    return [f for f in findings
-            if not (f.rule == "undefined-reference" and f.value and data_file(f.value) in broken)]
-
-
 def project_of(store: ox.Store, files: Sequence[Path]) -> Project:
     """The project whose files were loaded: a file's absolute path ends with its graph's relative path."""
     from soilkg.store import file_of_graph
@@ -87,12 +77,12 @@ def project_of(store: ox.Store, files: Sequence[Path]) -> Project:
 def check_store(store: ox.Store, files: list[Path]) -> list[Finding]:
     """Every finding for a store holding all sources; the `check` of soilkg.store.build."""
     project = project_of(store, files)
-    return run(Context(project, store))
+    return run(Context(project, store, files=frozenset(project.relative(p) for p in files)))
 
 
 def validate_all(project: Project, sources: list[Path]) -> list[Finding]:
     store, syntax = load_memory(project, sources)
-    return sort_findings(syntax + run(Context(project, store)))
+    return sort_findings(syntax + run(Context(project, store, files=frozenset(project.relative(p) for p in sources))))
 
 
 def validate_files(project: Project, changed: list[Path], include_demo: bool) -> list[Finding]:
@@ -111,12 +101,16 @@ def validate_files(project: Project, changed: list[Path], include_demo: bool) ->
     graphs = {graph_iri(r) for r in changed_rel}
     # Graphs whose content comes from disk, not from the build: the build's copy must not leak in.
     overlay = {graph_iri(project.relative(p)) for p in (*shared, *changed)} | {graph_iri(r) for r in stale} | deleted
-    referrers = _pull_context(store, base, graphs, overlay)
-    ctx = Context(project, store, scope=frozenset(graphs | referrers), lookups=(base,))
+    # Files deleted since the build count as changed: whatever pointed at their resources is broken now.
+    referrers = _pull_context(store, base, graphs | deleted, overlay)
+    ctx = Context(project, store, scope=frozenset(graphs | referrers), lookups=(base,), files=frozenset(changed_rel))
     focus = sorted({URIRef(q.subject.value) for g in graphs
                     for q in store.quads_for_pattern(None, RDF_TYPE, None, ox.NamedNode(g))
                     if isinstance(q.subject, ox.NamedNode)})
-    return sort_findings(syntax + run(ctx, focus))
+    # Referring files are loaded in part (their statements about the changed files' resources):
+    # only what they refer to is theirs to hear about in this run.
+    own = [f for f in run(ctx, focus) if f.file in changed_rel or f.rule == "undefined-reference"]
+    return sort_findings(syntax + own)
 
 
 STALE_LIMIT = 200  # more files edited since the last build than this: loading them all is as quick
@@ -126,9 +120,9 @@ def _base_store(project: Project, others: dict[str, os.stat_result], changed: se
                 ) -> tuple[ox.Store, list[str], set[str]]:
     """The whole graph as last built, with the files edited (or deleted) since then apart from
     `changed`; without a usable build, a fresh in-memory load of every other file."""
-    from soilkg.store import current_store_path, read_manifest
+    from soilkg.store import preview_store_path, read_manifest
 
-    link = current_store_path(project)
+    link = preview_store_path(project)  # every file, unpublished ones too: the whole graph to check against
     manifest = read_manifest(link) if link.exists() else None
     built = manifest.get("files") if manifest is not None else None
     if isinstance(built, dict):
@@ -136,7 +130,7 @@ def _base_store(project: Project, others: dict[str, os.stat_result], changed: se
         deleted = {graph_iri(rel) for rel in built if rel not in others and rel not in changed}
         if len(stale) <= STALE_LIMIT:
             try:
-                return open_read_only(project), stale, deleted
+                return open_read_only(project, preview=True), stale, deleted
             except (SoilkgError, OSError):
                 pass  # a build is being swapped in or the store is unreadable: load the files instead
     store, _syntax = load_memory(project, [project.root / r for r in sorted(others)])  # their errors are theirs

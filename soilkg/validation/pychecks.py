@@ -1,5 +1,6 @@
-"""Named checks that need Python: the IRI-to-file rule (soilkg.urls), ISO 3166 codes (pycountry)
-and unknown or misspelt terms (did you mean, over the ontology and well-known vocabularies)."""
+"""Named checks that need Python: the file-structure and ownership rules (one file, one resource),
+ISO 3166 codes (pycountry), value rules (soilkg.validation.values) and unknown or misspelt terms
+(did you mean, over the ontology and well-known vocabularies)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from collections.abc import Callable
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from soilkg.namespaces import ID, SKG
-from soilkg.store import file_of_graph
-from soilkg.urls import data_file
+from soilkg.namespaces import ID, RDF_TYPE, SKG
 from soilkg.validation.context import Context, Hit
+from soilkg.validation.filestructure import file_structure
+from soilkg.validation.ownership import ownership
+from soilkg.validation.sources import statement_sources
 from soilkg.validation.suggest import (
     close_countries,
     close_iris,
@@ -22,73 +24,17 @@ from soilkg.validation.suggest import (
     well_known_terms,
 )
 from soilkg.validation.terms import compact
+from soilkg.validation.values import currency_code, language_code, orcid_checksum
 
 COUNTRY = ID + "country/"
 ALPHA2 = str(SKG.iso3166Alpha2)
 ALPHA3 = str(SKG.iso3166Alpha3)
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def _rows(ctx: Context, query: str) -> ox.QuerySolutions:
     result = ctx.store.query(query)
     assert isinstance(result, ox.QuerySolutions)
     return result
-
-
-def _typed_ours(ctx: Context) -> dict[str, list[str]]:
-    """Our resource IRIs -> the graphs (files) that give them a type."""
-    rows = _rows(ctx, f"SELECT DISTINCT ?graph ?focus WHERE {{ GRAPH ?graph {{ ?focus a ?type }} "
-                      f"FILTER(isIRI(?focus) && STRSTARTS(STR(?focus), \"{ID}\")) }}")
-    typed: dict[str, list[str]] = {}
-    for row in rows:
-        typed.setdefault(row["focus"].value, []).append(row["graph"].value)
-    return typed
-
-
-def _misplaced(iri: str, graph: str) -> bool:
-    return data_file(iri) != file_of_graph(graph)
-
-
-def duplicate_resource(ctx: Context) -> list[Hit]:
-    """A resource lives in one file. When two files type it, the one where it does not belong is
-    told (both, when neither is its own file): one finding per copy, not one per pair."""
-    hits = []
-    for iri, graphs in _typed_ours(ctx).items():
-        if len(graphs) < 2:
-            continue
-        misplaced = [g for g in graphs if _misplaced(iri, g)] or graphs
-        for graph in misplaced if len(misplaced) < len(graphs) else graphs:
-            if not ctx.in_scope(graph):
-                continue
-            others = ", ".join(file_of_graph(g) or g for g in graphs if g != graph)
-            hits.append(Hit("duplicate-resource", graph, URIRef(iri),
-                            f"`{compact(iri)}` is described in two files: here and in {others}. Keep one "
-                            f"description, in {data_file(iri) or 'the file its IRI names'}, and delete the other "
-                            "(merge any facts first)."))
-    return hits
-
-
-def file_name(ctx: Context) -> list[Hit]:
-    """A resource of ours must be described in data/{kind}/{slug}.ttl, where its IRI says."""
-    hits = []
-    for iri, graphs in _typed_ours(ctx).items():
-        if len(graphs) > 1:
-            continue  # a copy in the wrong file: duplicate-resource says so, once
-        graph = graphs[0]
-        relative = file_of_graph(graph) or ""
-        if not ctx.in_scope(graph) or not relative.startswith("data/"):
-            continue
-        expected = data_file(iri)
-        if expected is None:
-            folder = iri[len(ID):].split("/", 1)[0]
-            message = (f"`{compact(iri)}` is in no known folder: `{folder}` is not a kind of resource. "
-                       "Use one of the folders listed in data/README.md.")
-            hits.append(Hit("file-name", graph, URIRef(iri), message))
-        elif expected != relative:
-            message = (f"`{compact(iri)}` must be described in {expected}, not in {relative}. "
-                       f"Move it there (or rename the file), so that its IRI and its file agree.")
-            hits.append(Hit("file-name", graph, URIRef(iri), message))
-    return hits
 
 
 def country_code(ctx: Context) -> list[Hit]:
@@ -187,9 +133,13 @@ def _term_problem(iri: str, role: str, known: frozenset[str]) -> tuple[str, list
 
 
 PYTHON_CHECKS: dict[str, Callable[[Context], list[Hit]]] = {
-    "file-name": file_name,
-    "duplicate-resource": duplicate_resource,
+    "file-structure": file_structure,
+    "ownership": ownership,
+    "orcid-check-digit": orcid_checksum,
+    "currency-code": currency_code,
+    "language-code": language_code,
     "country-code": country_code,
     "unknown-term": unknown_term,
+    "statement-sources": statement_sources,
 }
 

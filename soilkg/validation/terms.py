@@ -9,14 +9,12 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from soilkg.namespaces import PREFIXES
+from soilkg.namespaces import PREFIXES, XSD
 
 # rdflib logs a full traceback (as a warning) whenever it meets an ill-typed literal such as
 # "2024-02-30"^^xsd:date. We report those ourselves, as findings; the traceback must not reach users.
 logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 # Longest namespace first, so `report:` wins over `document:` for report paragraphs.
 _EXTRA = {"report": "https://w3id.org/soilkg/id/document/cgrfa-20-item-8-4/"}

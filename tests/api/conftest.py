@@ -57,7 +57,7 @@ class Server:
         return self.base + "/sparql"
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     try:
         process.wait(timeout=10)
@@ -88,10 +88,11 @@ def local_store(api_build: Path) -> ox.Store:
     return ox.Store.read_only(str((api_build / "store").resolve()))
 
 
-def start_serve(build_dir: Path, *args: str) -> Server:
+def start_serve(build_dir: Path, *args: str, env: dict[str, str] | None = None) -> Server:
+    """`soilkg serve` on a free port; later options win over the defaults given here (--timeout...)."""
     port = free_port()
     env = {**os.environ, "SOILKG_BUILD": str(build_dir), "SOILKG_ROOT": str(REPO),
-           "SOILKG_API_MAX_WORKER_MEMORY_MB": str(TEST_MEMORY_MB)}
+           "SOILKG_API_MAX_WORKER_MEMORY_MB": str(TEST_MEMORY_MB), **(env or {})}
     process = subprocess.Popen([sys.executable, "-m", "soilkg.cli", "serve", "--no-build", "--port", str(port),
                                 "--timeout", str(TEST_TIMEOUT), "--workers", "2",
                                 "--cors-origin", ALLOWED_ORIGIN, *args],
@@ -105,7 +106,7 @@ def start_serve(build_dir: Path, *args: str) -> Server:
 def embedded(api_build: Path) -> Iterator[Server]:
     server = start_serve(api_build)
     yield server
-    _stop(server.process)
+    stop(server.process)
 
 
 @pytest.fixture(scope="session")
@@ -124,14 +125,14 @@ def oxigraph_endpoint(api_build: Path, tmp_path_factory: pytest.TempPathFactory)
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process)
     yield f"http://127.0.0.1:{port}/query"
-    _stop(process)
+    stop(process)
 
 
 @pytest.fixture(scope="session")
 def remote(api_build: Path, oxigraph_endpoint: str) -> Iterator[Server]:
     server = start_serve(api_build, "--endpoint", oxigraph_endpoint)
     yield server
-    _stop(server.process)
+    stop(server.process)
 
 
 @pytest.fixture(scope="session", params=["embedded", "remote"])

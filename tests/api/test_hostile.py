@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.api.conftest import TEST_TIMEOUT, Server, start_serve
+from tests.api.conftest import TEST_TIMEOUT, Server, start_serve, stop
 
 CROSS_ORDER = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?l ?a"
 CROSS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -20,18 +21,34 @@ def _health(server: Server) -> dict[str, int]:
     return data
 
 
-@pytest.mark.parametrize("query,status,code", [(CROSS_ORDER, 422, "resources_exceeded"),
-                                               (CROSS_COUNT, 504, "timeout")], ids=["order-by", "count"])
-def test_cartesian_product_is_stopped_and_others_answered_meanwhile(embedded: Server, api_build: Path,
-                                                                      query: str, status: int, code: str) -> None:
+MEMORY_CAPPED_MB = 192  # far below what the cross product's ORDER BY needs, reached in well under a second
+MEMORY_CAPPED_TIMEOUT = 10.0  # ...so that even on a loaded machine the memory limit, not the clock, stops it
+
+
+@pytest.fixture(scope="module")
+def memory_capped(api_build: Path) -> Iterator[Server]:
+    """A server whose workers have little memory and much time: the ORDER BY must end on the memory limit."""
+    server = start_serve(api_build, "--timeout", str(MEMORY_CAPPED_TIMEOUT),
+                         env={"SOILKG_API_MAX_WORKER_MEMORY_MB": str(MEMORY_CAPPED_MB)})
+    yield server
+    stop(server.process)
+
+
+@pytest.mark.parametrize("query,server_name,status,code", [(CROSS_ORDER, "memory_capped", 422, "resources_exceeded"),
+                                                           (CROSS_COUNT, "embedded", 504, "timeout")],
+                         ids=["order-by", "count"])
+def test_cartesian_product_is_stopped_and_others_answered_meanwhile(request: pytest.FixtureRequest, api_build: Path,
+                                                                      query: str, server_name: str, status: int,
+                                                                      code: str) -> None:
     """ORDER BY over a cross product grows memory fast and hits the worker's memory limit; COUNT runs in
     constant memory and hits the timeout. Either way the worker is killed and replaced."""
+    embedded: Server = request.getfixturevalue(server_name)
     manifest_before = (api_build / "store" / "manifest.json").read_text()
     killed_before = _health(embedded)["workers_killed"]
     outcome: dict[str, httpx.Response] = {}
 
     def hostile() -> None:
-        outcome["bad"] = httpx.get(embedded.sparql, params={"query": query}, timeout=TEST_TIMEOUT + 10)
+        outcome["bad"] = httpx.get(embedded.sparql, params={"query": query}, timeout=MEMORY_CAPPED_TIMEOUT + 10)
 
     thread = threading.Thread(target=hostile)
     thread.start()
@@ -48,6 +65,8 @@ def test_cartesian_product_is_stopped_and_others_answered_meanwhile(embedded: Se
     assert error["code"] == code
     if code == "timeout":
         assert error["detail"]["timeout_seconds"] == TEST_TIMEOUT
+    else:
+        assert error["detail"]["memory_mb"] == MEMORY_CAPPED_MB
     # The worker that ran it was killed, and a replacement joins the pool.
     assert _health(embedded)["workers_killed"] == killed_before + 1
     follow = httpx.get(embedded.sparql, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}, timeout=30)
@@ -56,13 +75,26 @@ def test_cartesian_product_is_stopped_and_others_answered_meanwhile(embedded: Se
     assert (api_build / "store" / "manifest.json").read_text() == manifest_before
 
 
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE " + "{ " * 3000 + "?s ?p ?o" + " }" * 3000,
+    "SELECT * WHERE { " + " UNION ".join(f"{{ ?s ?p {n} }}" for n in range(10_000)) + " }",
+], ids=["nested-groups", "union-10000"])
+def test_a_stack_overflow_is_named_as_such(embedded: Server, query: str) -> None:
+    killed_before = _health(embedded)["workers_killed"]
+    response = httpx.post(embedded.sparql, data={"query": query}, timeout=TEST_TIMEOUT + 10)
+    assert response.status_code == 422, response.text[:300]
+    error = response.json()["error"]
+    assert error["code"] == "too_deeply_nested" and "memory" not in error["message"]
+    assert _health(embedded)["workers_killed"] == killed_before + 1
+
+
 def test_pool_recovers_to_full_size(embedded: Server) -> None:
     for _ in range(100):
         health = _health(embedded)
-        if health["workers"] == 2:
+        if health["workers"] == 3:
             break
         threading.Event().wait(0.1)
-    assert health["workers"] == 2 and health["workers_busy"] == 0
+    assert health["workers"] == 3 and health["workers_busy"] == 0  # two general workers, one for cheap queries
 
 
 def test_remote_engine_timeout_is_an_error_not_a_truncated_200(remote: Server) -> None:

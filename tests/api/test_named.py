@@ -23,7 +23,7 @@ LIBRARY = queries.load_all(Project(REPO).queries)
 
 
 def _missing_files(expected: list[str]) -> list[str]:
-    """Data files that the expected answer mentions and the repository lacks (engineer A's data)."""
+    """Data files that the expected answer mentions and the repository lacks."""
     files = set()
     for row in expected:
         for value in json.loads(row).values():
@@ -83,6 +83,6 @@ def test_parameters_are_terms_not_text(api: Server) -> None:
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_parameter"
     iri = httpx.get(api.base + "/queries/figures-by-programme", params={"about": "x:> } ?s ?p ?o {"})
     assert iri.status_code == 400
-    unknown = httpx.get(api.base + "/queries/publications-since", params={"until": "2020-01-01"})
+    unknown = httpx.get(api.base + "/queries/publications-since", params={"before": "2020-01-01"})
     assert unknown.status_code == 400 and unknown.json()["error"]["code"] == "unknown_parameter"
     assert httpx.get(api.base + "/queries/no-such-query").json()["error"]["code"] == "unknown_query"

@@ -13,6 +13,7 @@ import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
 
+from soilkg.citation import CITATION_TEXT, DATA_LICENCE_IRI, LICENCE_STATEMENT
 from tests.api.conftest import ALLOWED_ORIGIN, Server
 
 SKG = "https://w3id.org/soilkg/ontology#"
@@ -25,7 +26,7 @@ def expected_networks(store: ox.Store) -> set[tuple[str, str]]:
     rows = store.query(NETWORKS, use_default_graph_as_union=True)
     assert isinstance(rows, ox.QuerySolutions)
     found = {(r["n"].value, r["label"].value) for r in rows}
-    assert found, "data/network/*.ttl has no networks yet (engineer A's data)"
+    assert found, "data/network/*.ttl has no networks"
     return found
 
 
@@ -165,6 +166,10 @@ def test_service_description_void_and_graph_store(api: Server) -> None:
     void = rdflib.Graph().parse(data=httpx.get(api.base + "/.well-known/void").text, format="turtle")
     triples = next(void.objects(None, rdflib.URIRef("http://rdfs.org/ns/void#triples")))
     assert int(str(triples)) > 1000
+    dct = rdflib.Namespace("http://purl.org/dc/terms/")
+    assert (None, dct.license, rdflib.URIRef(DATA_LICENCE_IRI)) in void
+    assert str(next(void.objects(None, dct.bibliographicCitation))) == CITATION_TEXT
+    assert str(next(void.objects(None, dct.rights))) == LICENCE_STATEMENT
     graph = httpx.get(api.base + "/graph", params={"graph": "https://w3id.org/soilkg/source/data/network/netsob.ttl"},
                       headers={"Accept": "application/n-triples"})
     assert graph.status_code == 200 and "netsob" in graph.text

@@ -1,4 +1,4 @@
-"""The validation messages a curator complained about (engineer F's report), through the real CLI on a
+"""The validation messages a curator complained about, through the real CLI on a
 synthetic case study (tests/curation/valid/valid-full.ttl): each mistake gets one finding, on the
 line where it is written, saying what to write instead."""
 

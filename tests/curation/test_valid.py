@@ -64,6 +64,8 @@ def test_public_build_leaves_demonstrations_out(fresh_sandbox: Sandbox) -> None:
 def test_only_published_case_studies_are_public(sandbox: Sandbox) -> None:
     from soilkg.curation.workflow import unpublished_case_studies
 
-    store = ox.Store.read_only(str((sandbox.build / "store").resolve()))
-    # valid-full is published; valid-minimal is a draft.
-    assert unpublished_case_studies(store) == {"https://w3id.org/soilkg/id/case-study/valid-minimal"}
+    # valid-full is published; valid-minimal is a draft: in the curators' preview store only.
+    preview = ox.Store.read_only(str((sandbox.build / "store-preview").resolve()))
+    assert unpublished_case_studies(preview) == {"https://w3id.org/soilkg/id/case-study/valid-minimal"}
+    public = ox.Store.read_only(str((sandbox.build / "store").resolve()))
+    assert unpublished_case_studies(public) == set()

@@ -10,19 +10,22 @@ from report_cli import REPO, Cli
 from soilkg.paths import Project
 
 
-def test_unknown_session_names_the_sessions_there_are(cli: Cli) -> None:
+def test_a_session_without_its_meeting_says_exactly_what_to_add(cli: Cli) -> None:
+    """Session facts come from the meeting resource: without it, the exact `soilkg new meeting` command."""
     result = cli.run("report", "--session", "99")
     assert result.returncode == 2
-    assert "no meeting document prepared for session 99" in result.stderr
-    assert "sessions with one: 20" in result.stderr
+    assert "no meeting for session 99 of organisation:cgrfa" in result.stderr
+    assert ("soilkg new meeting --body cgrfa --session 99 --place PLACE --start YYYY-MM-DD --end YYYY-MM-DD "
+            "--source PASSAGE") in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_next_session_points_to_since(cli: Cli) -> None:
-    """The next session has no report yet: the message gives the command that starts one."""
+def test_next_session_without_its_meeting_says_how_to_add_it(cli: Cli) -> None:
+    """The next session (21) has no meeting in the shipped data: the message names the command, not a fallback."""
     result = cli.run("report", "--session", "21")
     assert result.returncode == 2
-    assert "soilkg report --session 20 --since 2025-03-28" in result.stderr
+    assert "soilkg new meeting --body cgrfa --session 21 " in result.stderr
+    assert "soilkg new web-page" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_unknown_format_is_refused(cli: Cli) -> None:
@@ -44,9 +47,10 @@ def test_out_writes_where_asked(cli: Cli, tmp_path: Path, reports: dict[str, Pat
 def test_site_page_links_to_catalogue_sources(build_dir: Path, monkeypatch: pytest.MonkeyPatch,
                                               reports: dict[str, Path]) -> None:
     from soilkg.report import site_page
+    from soilkg.store import open_read_only
 
     monkeypatch.setenv("SOILKG_BUILD", str(build_dir))
-    text = site_page(Project(REPO))
+    text = site_page(Project(REPO), open_read_only(Project(REPO)))
     assert "](../network/netsob/index.md)" in text
     assert "](../document/cgrfa-20-item-8-4/index.md#p4)" in text
     assert "[^20]: " in text and "# PROGRESS REPORT" in text

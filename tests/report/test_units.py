@@ -45,3 +45,11 @@ def test_quoted_text_gets_its_marks_after_what_they_cite() -> None:
     runs = _quoted(text, notes, {FN + "3": 3, FN + "4": 4}, labels)
     assert runs == [Run("FAO, through the Global Soil Partnership (GSP)"), Run(note=FN + "3"),
                     Run(", leads. The plan was adopted."), Run(note=FN + "4")]
+
+
+def test_works_in_the_same_state_make_one_sentence() -> None:
+    from soilkg.report.writer import _same_status_together
+
+    runs = [Run("A", italic=True), Run(" is being finalized."), Run(" "), Run("B", italic=True),
+            Run(" is being finalized."), Run(" "), Run("C", italic=True), Run(" is planned.")]
+    assert "".join(r.text for r in _same_status_together(runs)) == "A and B are being finalized. C is planned."

@@ -39,12 +39,13 @@ def test_resource_page_shows_sources_links_both_ways_and_schema_org(site_builder
     site = site_builder(fixture_project, tmp_path).path
     fao = (site / "organisation" / "fao" / "index.html").read_text()
     # Incoming link read from FAO's side: paragraph 7 of decision 15/28 invites FAO.
-    assert "invited by" in fao and "decision/cbd-cop-dec-15-28/index.html#p7" in fao
+    assert ">Invited by<" in fao and "decision/cbd-cop-dec-15-28/index.html#p7" in fao
     assert 'id="where-from"' in fao and "Paragraph 4 of" in fao and "invited FAO through the Global Soil" in fao
     # Labels in other languages are listed (searchable) and shipped for the language switch.
     assert "Organisation des Nations Unies pour l" in fao and "Продовольственная и сельскохозяйственная" in fao
-    labels = (site / "assets" / "labels.js").read_text()
+    labels = (site / "assets" / "lang" / "ar.js").read_text()
     assert "organisation/fao/" in labels and "منظمة الأغذية والزراعة" in labels
+    assert "منظمة الأغذية والزراعة" not in (site / "assets" / "lang" / "fr.js").read_text()
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', fao, re.S)
     assert match, "schema.org JSON-LD is embedded"
     data = json.loads(match.group(1))
@@ -61,7 +62,9 @@ def test_downloads_parse_and_lists_have_csv(site_builder: Build, fixture_project
     assert set(jsonld) == set(turtle)
     with (site / "country" / "country.csv").open() as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 8 and all(r["network"] == "" and r["page"].endswith("index.html") for r in rows)
+    # The countries list has the columns a country needs: its name and what happens there.
+    assert len(rows) == 8 and all(r["Name"] and r["What happens there"] and r["page"].endswith("index.html")
+                                  for r in rows)
     whole = list(ox.parse(path=str(site / "downloads" / "soilkg.nq"), format=ox.RdfFormat.N_QUADS))
     assert len(whole) > len(turtle)
 

@@ -1,4 +1,4 @@
-"""`soilkg serve`'s app (engineer C's) serves the site and the API on one origin: a resource IRI's path
+"""`soilkg serve`'s app serves the site and the API on one origin: a resource IRI's path
 opens its catalogue page. Real uvicorn on a loopback port, real HTTP client, real Chromium."""
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ def served(project: Project, real_site: SiteInfo) -> Iterator[str]:
     with pytest.MonkeyPatch.context() as patch:
         # The app finds the store and the site in the build folder the site was built in.
         patch.setenv("SOILKG_BUILD", str(real_site.path.parent))
-        app = app_module.create_app(project, settings_module.Settings(workers=1))
+        # What `soilkg serve` runs: the app behind its compression and limits.
+        app = app_module.asgi(project, settings_module.Settings(workers=1))
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()
@@ -46,7 +47,7 @@ def test_resource_iri_path_redirects_to_its_page(served: str) -> None:
         page = client.get(answer.headers["location"])
         assert page.status_code == 200 and "International Network on Soil Biodiversity" in page.text
         home = client.get("/")
-        assert home.status_code == 200 and 'class="skg-map"' in home.text
+        assert home.status_code == 200 and 'class="skg-entries"' in home.text
 
 
 def test_browser_follows_an_iri_to_its_page(browser: Any, served: str) -> None:
@@ -61,4 +62,31 @@ def test_browser_follows_an_iri_to_its_page(browser: Any, served: str) -> None:
     assert page.url == served + "/organisation/index.html"
     assert page.locator(".skg-list tbody tr").count() > 1
     assert problems == []
+    page.close()
+
+
+def test_home_page_weighs_at_most_300_kb_transferred(browser: Any, served: str) -> None:
+    """Bytes on the wire for the home page and everything it loads (search index included), as
+    Chromium counts them (Network.loadingFinished encodedDataLength), from the served site."""
+    page = browser.new_page()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sizes: dict[str, int] = {}
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(served + "/index.html")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    total = sum(sizes.values())
+    page.close()
+    assert 0 < total <= 300_000, f"home page: {total} bytes transferred"
+
+
+def test_query_page_wears_the_site_header(browser: Any, served: str) -> None:
+    page = browser.new_page()
+    page.goto(served + "/query")
+    home = page.locator("header.skg-bar a.skg-bar__home")
+    assert home.count() == 1
+    home.click()
+    page.wait_for_selector(".skg-entries")
+    assert page.locator("link[href$='skg-bar.css']").count() == 0, "back on a catalogue page"
     page.close()

@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 from soilkg.paths import Project
 from soilkg.sitegen import SiteInfo
-from soilkg.sitegen.build import ensure_store, prepare
+from soilkg.sitegen.build import prepare
+from soilkg.validation import build_validated
 
 SERVER_ROUTES = {"query"}  # served by `soilkg serve` next to the site, not files of the site
 
@@ -84,7 +85,7 @@ def test_mkdocs_build_strict_is_clean(project: Project, tmp_path: Path) -> None:
     env = {**os.environ, "SOILKG_BUILD": str(tmp_path / "build"), "NO_MKDOCS_2_WARNING": "1"}
     os.environ["SOILKG_BUILD"] = env["SOILKG_BUILD"]
     try:
-        store_dir = ensure_store(project, include_demo=False)
+        store_dir = build_validated(project).path
         config = prepare(project, store_dir, tmp_path / "work").config
     finally:
         del os.environ["SOILKG_BUILD"]

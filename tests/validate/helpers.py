@@ -1,5 +1,6 @@
 """Helpers for the validation tests: a throw-away repository made of the real ontology/ and
-shapes/ plus the small valid graph of tests/fixtures/valid/, and the broken fixtures' headers."""
+shapes/ plus the small valid graph of tests/fixtures/valid/, and the broken fixtures' headers
+(tests/fixtures/invalid/README.md)."""
 
 from __future__ import annotations
 
@@ -8,20 +9,24 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from soilkg.sourcefile import decode_lenient
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 INVALID = FIXTURES / "invalid"
-_HEADER = re.compile(r"^#\s*(rule|target|expect|exit|line|severity):\s?(.*)$")
+# The one dialect of broken fixtures: the first line names the rule and the line of its one finding.
+_EXPECT = re.compile(r"^# expect: (?P<rule>[\w-]+) line (?P<line>\d+)\s*$")
+_HEADER = re.compile(r"^# (target|message|exit|severity): ?(.*)$")
 
 
 @dataclass
 class BrokenFixture:
     path: Path
     rule: str
-    target: str
-    expect: list[str] = field(default_factory=list)
+    line: int
+    target: str  # where it goes in a copy of the repository (replacing the file there, or added)
+    messages: list[str] = field(default_factory=list)
     exit: int = 1
-    line: int | None = None
     severity: str = "Violation"
 
     @property
@@ -29,16 +34,23 @@ class BrokenFixture:
         return self.path.stem
 
 
+def fixture_text(path: Path) -> str:
+    """A fixture's text as the validator reads it (some are written with a byte-order mark, or in Latin-1)."""
+    return decode_lenient(path.read_bytes())
+
+
 def read_fixture(path: Path) -> BrokenFixture:
+    lines = fixture_text(path).splitlines()
+    expect = _EXPECT.match(lines[0]) if lines else None
+    if expect is None:
+        raise ValueError(f"{path.name}: the first line must be `# expect: <rule> line <N>`")
     header: dict[str, list[str]] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for line in lines:
+    for line in lines[1:]:
         if match := _HEADER.match(line):
             header.setdefault(match.group(1), []).append(match.group(2))
-    marked = [n for n, line in enumerate(lines, start=1) if line.rstrip().endswith("# <- here")]
-    line_no = int(header["line"][0]) if "line" in header else (marked[0] if marked else None)
-    return BrokenFixture(path, header["rule"][0], header["target"][0], header.get("expect", []),
-                         int(header.get("exit", ["1"])[0]), line_no, header.get("severity", ["Violation"])[0])
+    return BrokenFixture(path, expect["rule"], int(expect["line"]),
+                         header.get("target", [f"data/case-study/{path.stem}.ttl"])[0], header.get("message", []),
+                         int(header.get("exit", ["1"])[0]), header.get("severity", ["Violation"])[0])
 
 
 def broken_fixtures() -> list[BrokenFixture]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from .helpers import INVALID, REPO, read_fixture
 
 DONE_WHEN = ["turtle-syntax", "LabelledResource-label", "undefined-reference", "Identifiers-doi",
-             "ill-typed-literal", "Figure-statedIn", "duplicate-resource"]
+             "ill-typed-literal", "Figure-statedIn", "wrong-resource--copy-not-renamed"]
 
 
 def soilkg(root: Path, build: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -35,7 +36,7 @@ def test_done_when_case(repo_root: Path, tmp_path: Path, name: str) -> None:
     violations = [line for line in result.stdout.splitlines() if " Violation " in line]
     assert len(violations) == 1, output
     assert violations[0].startswith(f"{fixture.target}:{fixture.line}"), violations[0]
-    for text in fixture.expect:
+    for text in fixture.messages:
         assert text in violations[0]
 
 
@@ -111,7 +112,8 @@ def test_a_broken_file_that_others_cite_gives_one_message(repo_root: Path, tmp_p
     """NETSOB is cited by a dozen files: when its file does not parse, the syntax error is the one
     message; the references to it are not reported again as undefined."""
     netsob = repo_root / "data" / "network" / "netsob.ttl"
-    netsob.write_text(netsob.read_text().replace("skg:unitOf organisation:gsp ;", "skg:unitOf organisation:gsp"))
+    # The ' ;' that ends the skg:unitOf line goes missing (whatever annotation the line carries).
+    netsob.write_text(re.sub(r"(skg:unitOf organisation:gsp[^;\n]*);", r"\1", netsob.read_text(), count=1))
     result = soilkg(repo_root, tmp_path / "build", "validate")
     output = result.stdout + result.stderr
     assert result.returncode == 2 and "Traceback" not in output

@@ -4,20 +4,33 @@
 (function () {
   "use strict";
 
-  var I18N = window.SKG_I18N || {};
-  var LABELS = window.SKG_LABELS || {};
+  var I18N = window.SKG_I18N = window.SKG_I18N || {};
+  var LABELS = window.SKG_LABELS = window.SKG_LABELS || {};
+  var KNOWN = ["en", "fr", "es", "ar", "zh", "ru"];
+  /* The site root, from this script's own address (assets/js/skg.js): pages work from disk too. */
+  var BASE = document.currentScript ? new URL("../../", document.currentScript.src).href : "";
   var STORE_KEY = "skg-lang";
   var PAGE = 100;
 
   function lang() {
     var fromHash = /#lang=([a-z]{2})/.exec(location.hash);
-    if (fromHash && I18N[fromHash[1]]) {
+    if (fromHash && KNOWN.indexOf(fromHash[1]) >= 0) {
       try { localStorage.setItem(STORE_KEY, fromHash[1]); } catch (e) { /* private mode */ }
       return fromHash[1];
     }
     var stored = null;
     try { stored = localStorage.getItem(STORE_KEY); } catch (e) { stored = null; }
-    return stored && I18N[stored] ? stored : "en";
+    return stored && KNOWN.indexOf(stored) >= 0 ? stored : "en";
+  }
+
+  /* A language's strings and labels (assets/lang/<code>.js) are loaded when a reader picks it. */
+  function loadLanguage(code, then) {
+    if (I18N[code] || !BASE) { then(); return; }
+    var script = document.createElement("script");
+    script.src = BASE + "assets/lang/" + code + ".js";
+    script.onload = then;
+    script.onerror = then;
+    document.head.appendChild(script);
   }
 
   function tr(key, code) {
@@ -36,15 +49,29 @@
     document.querySelectorAll("[data-i18n]").forEach(function (el) {
       el.textContent = tr(el.getAttribute("data-i18n"), code);
     });
+    /* Column names shown above each value when a table becomes cards on a narrow screen. */
+    document.querySelectorAll("[data-i18n-label]").forEach(function (el) {
+      el.setAttribute("data-label", tr(el.getAttribute("data-i18n-label"), code));
+    });
     document.querySelectorAll("[data-iri]").forEach(function (el) {
       if (!el.hasAttribute("data-en")) el.setAttribute("data-en", el.textContent);
-      var labels = LABELS[el.getAttribute("data-iri")] || {};
-      el.textContent = labels[code] || el.getAttribute("data-en");
+      var label = (LABELS[code] || {})[el.getAttribute("data-iri")];
+      el.textContent = label || el.getAttribute("data-en");
+      /* A name with no label in the reader's language stays English: mark it so an Arabic line isolates it. */
+      if (label || code === "en") { el.removeAttribute("lang"); el.removeAttribute("dir"); }
+      else { el.setAttribute("lang", "en"); el.setAttribute("dir", "ltr"); }
     });
     var english = I18N.en || {};
     var byText = {};
     Object.keys(english).forEach(function (key) { byText[english[key]] = key; });
-    document.querySelectorAll(".md-nav__link .md-ellipsis, .md-tabs__link, .md-nav__title, .md-header__topic .md-ellipsis").forEach(function (el) {
+    /* The browser tab title: "<page> - <site name>", each part in the reader's language. */
+    if (!html.hasAttribute("data-title-en")) html.setAttribute("data-title-en", document.title);
+    var heading = document.querySelector("h1 [data-iri]");
+    document.title = html.getAttribute("data-title-en").split(" - ").map(function (part) {
+      if (byText[part]) return tr(byText[part], code);
+      return heading && part === heading.getAttribute("data-en") ? heading.textContent : part;
+    }).join(" - ");
+    document.querySelectorAll(".md-nav__link .md-ellipsis, .md-tabs__link, .md-nav__title, .md-header__topic .md-ellipsis, .md-search-result__meta").forEach(function (el) {
       if (el.children.length) return;
       if (!el.hasAttribute("data-en")) el.setAttribute("data-en", el.textContent.trim());
       var key = byText[el.getAttribute("data-en")];
@@ -62,16 +89,21 @@
       else a.removeAttribute("aria-current");
     });
     document.querySelectorAll(".skg-list").forEach(function (list) { if (list._skgRender) list._skgRender(); });
+    document.querySelectorAll(".skg-map").forEach(function (map) { drawMap(map); });
   }
 
   function setLanguage(code) {
     try { localStorage.setItem(STORE_KEY, code); } catch (e) { /* private mode */ }
-    applyLanguage(code);
+    /* A copied address opens in the same language (unless the address points at an anchor). */
+    if (!location.hash || /^#lang=/.test(location.hash)) {
+      history.replaceState(null, "", location.pathname + location.search + "#lang=" + code);
+    }
+    loadLanguage(code, function () { applyLanguage(code); });
   }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[hreflang]");
-    if (!link || !I18N[link.getAttribute("hreflang")]) return;
+    if (!link || KNOWN.indexOf(link.getAttribute("hreflang")) < 0) return;
     event.preventDefault();
     setLanguage(link.getAttribute("hreflang"));
   });
@@ -85,58 +117,102 @@
     return node;
   }
 
-  function asList(value) { return Array.isArray(value) ? value : (value ? [value] : []); }
+
+  /* A cell value is its text, or [text, path], [text, "", url] or [text, "", "", sort key]. */
+  function vText(v) { return Array.isArray(v) ? v[0] : v; }
+  function vKey(v) { return Array.isArray(v) && v[3] ? v[3] : vText(v); }
+
+  /* A value in the reader's language: the row's own label, a linked resource's, or a term's. */
+  function vShown(v, row) {
+    if (!Array.isArray(v)) return v;
+    if (v[1] && v[1] === row.path) return (row.labels || {})[current] || v[0];
+    var key = v[3] && v[3].indexOf("term:") === 0 ? v[3] : "";
+    return (LABELS[current] || {})[key] || v[0];
+  }
+
+  function hrefOf(root, path) {
+    var parts = path.split("#");
+    return root + parts[0] + "index.html" + (parts.length > 1 ? "#" + parts[1] : "");
+  }
+
+  function paramName(key) { return key.replace(/^col\./, ""); }
 
   function setupList(list) {
     var kind = list.getAttribute("data-kind");
     var data = (window.SKG_INDEX || {})[kind];
     if (!data) return;
     var root = list.getAttribute("data-root") || "";
-    var col = {};
-    data.columns.forEach(function (name, i) { col[name] = i; });
-    var facets = (list.getAttribute("data-facets") || "").split(",").filter(Boolean);
+    var columns = data.columns;
+    var facets = data.facets || [];
     var controls = list.querySelector(".skg-list__controls");
     var status = list.querySelector(".skg-list__status");
     var tbody = list.querySelector("tbody");
-    var state = { text: "", sort: 0, dir: 1, limit: PAGE, filters: {} };
+    var params = new URLSearchParams(location.search);
+    var state = { text: params.get("q") || "", sort: -1, dir: 1, limit: PAGE, filters: {} };
+    columns.forEach(function (key, i) { if (paramName(key) === params.get("sort")) state.sort = i; });
+    if (params.get("dir") === "desc") state.dir = -1;
+
+    /* The list's state in the address (?q=&year=2024&sort=year&dir=desc): a filtered view can be shared. */
+    function saveState() {
+      var out = new URLSearchParams();
+      if (state.text) out.set("q", state.text);
+      facets.forEach(function (f) { if (state.filters[f]) out.set(paramName(f), state.filters[f]); });
+      if (state.sort >= 0) { out.set("sort", paramName(columns[state.sort])); if (state.dir < 0) out.set("dir", "desc"); }
+      var query = out.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
 
     var search = el("input", { type: "search", id: "skg-filter-text-" + kind, "data-facet": "text" });
+    search.value = state.text;
     var searchLabel = el("label", { "for": search.id });
     searchLabel.appendChild(el("span", { "data-i18n": "search_list" }, tr("search_list")));
     var box = el("div", { "class": "skg-control" });
     box.appendChild(searchLabel);
     box.appendChild(search);
     controls.appendChild(box);
-    search.addEventListener("input", function () { state.text = search.value.toLowerCase(); state.limit = PAGE; render(); });
+    search.addEventListener("input", function () { state.text = search.value; state.limit = PAGE; render(); });
 
+    var selects = [];
     facets.forEach(function (facet) {
+      var index = columns.indexOf(facet);
       var values = {};
-      data.rows.forEach(function (row) { asList(row[col[facet]]).forEach(function (v) { values[v] = true; }); });
-      var select = el("select", { id: "skg-filter-" + facet + "-" + kind, "data-facet": facet });
+      data.rows.forEach(function (row) {
+        (row.cells[index] || []).forEach(function (v) { values[vText(v)] = values[vText(v)] || { v: v, row: row }; });
+      });
+      var select = el("select", { id: "skg-filter-" + paramName(facet) + "-" + kind, "data-facet": paramName(facet) });
       select.appendChild(el("option", { value: "", "data-i18n": "all" }, tr("all")));
-      Object.keys(values).sort().forEach(function (v) { select.appendChild(el("option", { value: v }, v)); });
+      Object.keys(values).sort(function (a, b) { return a.localeCompare(b, undefined, { numeric: true }); })
+        .forEach(function (text) {
+          var option = el("option", { value: text }, text);
+          option._skgValue = values[text];
+          select.appendChild(option);
+        });
+      var wanted = params.get(paramName(facet));
+      if (wanted && values[wanted]) { select.value = wanted; state.filters[facet] = wanted; }
       var label = el("label", { "for": select.id });
       label.appendChild(el("span", { "data-i18n": facet }, tr(facet)));
       var wrap = el("div", { "class": "skg-control" });
       wrap.appendChild(label);
       wrap.appendChild(select);
       controls.appendChild(wrap);
+      selects.push(select);
       select.addEventListener("change", function () { state.filters[facet] = select.value; state.limit = PAGE; render(); });
     });
     var reset = el("button", { type: "button", "class": "md-button skg-reset", "data-i18n": "reset" }, tr("reset"));
     reset.addEventListener("click", function () {
-      state.text = ""; state.filters = {}; state.limit = PAGE; search.value = "";
-      controls.querySelectorAll("select").forEach(function (s) { s.value = ""; });
+      state.text = ""; state.filters = {}; state.limit = PAGE; state.sort = -1; search.value = "";
+      selects.forEach(function (s) { s.value = ""; });
+      list.querySelectorAll("thead th").forEach(function (other) { other.removeAttribute("aria-sort"); });
       render();
     });
     controls.appendChild(reset);
 
     /* Column headers become sort buttons (keyboard reachable, state announced with aria-sort). */
-    var sortKeys = ["label", "type", "year", "status", "country"];
     list.querySelectorAll("thead th").forEach(function (th, i) {
       var button = el("button", { type: "button", "class": "skg-sort" });
       while (th.firstChild) button.appendChild(th.firstChild);
       th.appendChild(button);
+      if (i === state.sort) th.setAttribute("aria-sort", state.dir > 0 ? "ascending" : "descending");
       button.addEventListener("click", function () {
         state.dir = state.sort === i ? -state.dir : 1;
         state.sort = i;
@@ -150,55 +226,61 @@
     more.addEventListener("click", function () { state.limit += PAGE; render(); });
     list.appendChild(more);
 
-    function label(row) {
-      var other = row[col.labels] || {};
-      return other[current] || row[col.label];
-    }
-
     function matches(row) {
       if (state.text) {
-        var hay = [row[col.label], row[col.type]].concat(asList(row[col.names])).join(" ").toLowerCase();
-        var other = row[col.labels] || {};
-        Object.keys(other).forEach(function (k) { hay += " " + other[k].toLowerCase(); });
-        if (hay.indexOf(state.text) < 0) return false;
+        var needle = state.text.toLowerCase();
+        var hay = (row.names || []).join(" ");
+        Object.keys(row.labels || {}).forEach(function (k) { hay += " " + row.labels[k]; });
+        row.cells.forEach(function (cell) { cell.forEach(function (v) { hay += " " + vText(v) + " " + vShown(v, row); }); });
+        if (hay.toLowerCase().indexOf(needle) < 0) return false;
       }
       return facets.every(function (facet) {
         var wanted = state.filters[facet];
-        return !wanted || asList(row[col[facet]]).indexOf(wanted) >= 0;
+        if (!wanted) return true;
+        return (row.cells[columns.indexOf(facet)] || []).some(function (v) { return vText(v) === wanted; });
       });
     }
 
     function sortValue(row) {
-      var key = sortKeys[state.sort];
-      if (key === "label") return label(row).toLowerCase();
-      if (key === "country") return asList(row[col.country]).concat(asList(row[col.network]), asList(row[col.theme])).join(", ");
-      return asList(row[col[key]]).join(", ").toLowerCase();
+      return (row.cells[state.sort] || []).map(function (v) { return String(vKey(v)); }).join(", ");
+    }
+
+    function cellNode(key, cell, row) {
+      var td = el("td", { "data-label": tr(key) });
+      cell.forEach(function (v, n) {
+        if (n) td.appendChild(document.createTextNode(", "));
+        var shown = vShown(v, row);
+        if (Array.isArray(v) && v[1]) td.appendChild(el("a", { href: hrefOf(root, v[1]) }, shown));
+        else if (Array.isArray(v) && v[2] && /^https?:\/\//.test(v[2])) td.appendChild(el("a", { href: v[2], "class": "skg-ext", rel: "noopener" }, shown));
+        else td.appendChild(document.createTextNode(shown));
+      });
+      return td;
     }
 
     function render() {
       var rows = data.rows.filter(matches);
-      rows.sort(function (a, b) {
-        var x = sortValue(a), y = sortValue(b);
-        return x < y ? -state.dir : x > y ? state.dir : 0;
-      });
+      if (state.sort >= 0) {
+        rows = rows.slice().sort(function (a, b) {
+          var x = sortValue(a), y = sortValue(b);
+          if (!x !== !y) return x ? -1 : 1; /* empty cells last, either way */
+          return state.dir * x.localeCompare(y, undefined, { numeric: true });
+        });
+      }
       var fragment = document.createDocumentFragment();
       rows.slice(0, state.limit).forEach(function (row) {
         var tr_ = el("tr");
-        var name = el("td");
-        var a = el("a", { href: root + row[col.path] + "index.html", "data-iri": row[col.path], "data-en": row[col.label] }, label(row));
-        name.appendChild(a);
-        tr_.appendChild(name);
-        tr_.appendChild(el("td", {}, row[col.type] || ""));
-        tr_.appendChild(el("td", {}, row[col.year] || ""));
-        tr_.appendChild(el("td", {}, asList(row[col.status]).join(", ")));
-        tr_.appendChild(el("td", {}, asList(row[col.country]).concat(asList(row[col.network]), asList(row[col.theme])).join(", ")));
+        columns.forEach(function (key, i) { tr_.appendChild(cellNode(key, row.cells[i] || [], row)); });
         fragment.appendChild(tr_);
       });
       tbody.textContent = "";
       tbody.appendChild(fragment);
+      selects.forEach(function (select) {
+        Array.prototype.forEach.call(select.options, function (o) { if (o._skgValue) o.textContent = vShown(o._skgValue.v, o._skgValue.row); });
+      });
       status.textContent = Math.min(rows.length, state.limit) + " / " + rows.length + " " + tr("shown") +
         (rows.length !== data.rows.length ? " (" + data.rows.length + ")" : "");
       more.hidden = rows.length <= state.limit;
+      saveState();
     }
 
     list._skgRender = render;
@@ -215,6 +297,10 @@
     return node;
   }
 
+  /* Countries smaller than this (in projected square pixels) get a labelled marker. */
+  var SMALL_AREA = 900;
+  var DISPUTED = { "732": true }; /* Western Sahara: drawn apart, neutral (FAO / UN practice) */
+
   function drawMap(container) {
     var canvas = container.querySelector(".skg-map__canvas");
     if (!canvas || !window.SKG_WORLD || !window.topojson || !window.d3 || !window.d3.geoPath) return;
@@ -227,42 +313,94 @@
     var projection = window.d3.geoNaturalEarth1().fitSize([width, height], { type: "Sphere" });
     var path = window.d3.geoPath(projection);
     var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + height, "class": "skg-map__svg", focusable: "false" });
+    var defs = svgEl("defs");
+    var hatch = svgEl("pattern", { id: "skg-hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" });
+    hatch.appendChild(svgEl("rect", { width: 6, height: 6, "class": "skg-hatch__bg" }));
+    hatch.appendChild(svgEl("line", { x1: 0, y1: 0, x2: 0, y2: 6, "class": "skg-hatch__line" }));
+    defs.appendChild(hatch);
+    svg.appendChild(defs);
     svg.appendChild(svgEl("path", { d: path({ type: "Sphere" }), "class": "skg-map__sea" }));
-    var marks = [];
+    var small = [];
+    var disputed = [];
     land.features.forEach(function (feature) {
-      var id = String(feature.id || "").padStart(3, "0");
+      var id = feature.id === undefined ? "" : String(feature.id).padStart(3, "0");
       var d = path(feature);
       if (!d) return;
+      if (DISPUTED[id]) { disputed.push(d); return; }
       var info = active[id];
       if (!info) {
         svg.appendChild(svgEl("path", { d: d, "class": "skg-country", "aria-hidden": "true" }));
         return;
       }
-      var what = (info.what || []).map(function (w) { return w.label + " (" + w.relation + ")"; }).join("; ");
+      var relations = info.relations || [];
+      var kinds = {};
+      relations.forEach(function (x) { kinds[x.relation] = true; });
+      var style = kinds.implemented ? "implemented" : kinds.joined ? "joined" : "case_study";
       var name = (info.labels || {})[current] || info.label;
+      var what = relations.map(function (x) { return tr("map.rel." + x.relation) + " " + x.label; }).join("; ");
       var link = svgEl("a", { href: root + info.path + "index.html", "aria-label": name + ": " + what, "data-m49": id });
-      var shape = svgEl("path", { d: d, "class": "skg-country skg-country--active", "data-m49": id });
+      var shape = svgEl("path", { d: d, "class": "skg-country skg-country--active skg-country--" + style, "data-m49": id });
       var title = svgEl("title");
       title.textContent = name + " — " + what;
       shape.appendChild(title);
       link.appendChild(shape);
       svg.appendChild(link);
-      var centre = path.centroid(feature);
-      marks.push({ centre: centre, link: link });
+      if (path.area(feature) < SMALL_AREA) small.push({ centre: path.centroid(feature), link: link, name: name, style: style });
     });
-    /* Small countries vanish at world scale: a dot on each highlighted one keeps it visible. */
-    marks.forEach(function (mark) {
-      if (isNaN(mark.centre[0])) return;
-      mark.link.appendChild(svgEl("circle", { cx: mark.centre[0], cy: mark.centre[1], r: 4, "class": "skg-map__dot" }));
-    });
+    /* Disputed territories last, over their neighbours' shared border, with a dashed outline. */
+    disputed.forEach(function (d) { svg.appendChild(svgEl("path", { d: d, "class": "skg-country skg-country--disputed" })); });
+    var overlay = svgEl("g", { "class": "skg-map__overlay" });
+    svg.appendChild(overlay);
     canvas.textContent = "";
     canvas.appendChild(svg);
+    /* Small countries: a marker on each, its name beside it; names moved down until none overlaps
+       another (their boxes measured once drawn). */
+    small.sort(function (a, b) { return a.centre[1] - b.centre[1]; });
+    var placed = [];
+    small.forEach(function (mark) {
+      if (isNaN(mark.centre[0])) return;
+      /* Drawn over every country (a later country would hide a name), linked like the country. */
+      var group = svgEl("a", { href: mark.link.getAttribute("href"), "aria-hidden": "true", tabindex: "-1" });
+      overlay.appendChild(group);
+      group.appendChild(svgEl("circle", { cx: mark.centre[0], cy: mark.centre[1], r: 4, "class": "skg-map__dot skg-map__dot--" + mark.style }));
+      var x = mark.centre[0] + 16, y = mark.centre[1] + 5;
+      var label = svgEl("text", { x: x, y: y, "class": "skg-map__label" });
+      label.textContent = mark.name;
+      group.appendChild(label);
+      var box = label.getBBox();
+      var moved = true;
+      while (moved) {
+        moved = false;
+        for (var i = 0; i < placed.length; i++) {
+          var other = placed[i];
+          if (box.x < other.x + other.width + 2 && other.x < box.x + box.width + 2 &&
+              box.y < other.y + other.height + 1 && other.y < box.y + box.height + 1) {
+            y = other.y + other.height + 1 - (box.y - y);
+            label.setAttribute("y", y);
+            box = label.getBBox();
+            moved = true;
+          }
+        }
+      }
+      placed.push({ x: box.x, y: box.y, width: box.width, height: box.height });
+      group.insertBefore(svgEl("line", { x1: mark.centre[0] + 4, y1: mark.centre[1], x2: x - 2, y2: y - 5, "class": "skg-map__leader" }), label);
+    });
+  }
+
+  /* The query page is served by `soilkg serve`: opened from disk, its links would be dead, so they
+     become plain text and the note saying so stays; served, the note goes. */
+  function queryLinks() {
+    var fromDisk = location.protocol === "file:";
+    document.querySelectorAll("a.skg-run").forEach(function (a) {
+      if (fromDisk) { a.removeAttribute("href"); a.setAttribute("aria-disabled", "true"); }
+    });
+    document.querySelectorAll("[data-serve-note]").forEach(function (note) { note.hidden = !fromDisk; });
   }
 
   function start() {
+    queryLinks();
     document.querySelectorAll(".skg-list").forEach(setupList);
-    document.querySelectorAll(".skg-map").forEach(drawMap);
-    applyLanguage(current);
+    loadLanguage(current, function () { applyLanguage(current); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,85 @@
+"""Fairness between clients, the part that is about queries: which are cheap (past timings of their
+shape), and who may try an unknown one on a worker kept for cheap queries.
+
+The lanes and the per-client share of the general lane are in soilkg/api/pool.py; how they fit
+together is in server/README.md ("Fairness").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Literal
+
+Cost = Literal["cheap", "slow", "unknown"]
+_LITERAL = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|\d+(?:\.\d+)?",
+                      re.DOTALL)
+_SPACE = re.compile(r"\s+")
+MAX_SHAPES = 10_000
+SLOW_SECONDS = 1.0  # a run this long marks its shape slow, whatever ran faster before
+TRY_PAUSE = 30.0  # seconds a client whose unknown query overran its try waits before trying again
+
+
+def shape(query: str) -> str:
+    """The query with its literals and numbers blanked and spaces squeezed: `?s ?p "a"` and `?s ?p "b"`
+    cost about the same, so they share a record of past timings."""
+    return hashlib.blake2b(_SPACE.sub(" ", _LITERAL.sub("_", query)).encode(), digest_size=12).hexdigest()
+
+
+class Timings:
+    """The last time each query shape took (bounded, least recently used dropped)."""
+
+    def __init__(self, cheap_seconds: float) -> None:
+        self.cheap_seconds = cheap_seconds
+        self.seconds: OrderedDict[str, float] = OrderedDict()
+
+    def cost(self, key: str) -> Cost:
+        took = self.seconds.get(key)
+        if took is None:
+            return "unknown"
+        self.seconds.move_to_end(key)
+        return "cheap" if took < self.cheap_seconds else "slow"
+
+    def record(self, key: str, seconds: float) -> None:
+        """Keep the fastest run of a shape (a busy machine only makes runs slower), unless this run was
+        slow outright: then the shape is slow (a literal that makes it costly, or an overrun)."""
+        old = self.seconds.get(key)
+        if old is None or seconds >= SLOW_SECONDS or seconds < old:
+            self.seconds[key] = seconds
+        self.seconds.move_to_end(key)
+        while len(self.seconds) > MAX_SHAPES:
+            self.seconds.popitem(last=False)
+
+    def clear(self) -> None:
+        self.seconds.clear()
+
+
+class Trials:
+    """Which clients may try a query of unknown cost on an idle fast worker: one try at a time each, and
+    none for TRY_PAUSE seconds after a try that overran (so a stream of new slow shapes costs the fast
+    lane one short budget per pause, not one per query)."""
+
+    def __init__(self) -> None:
+        self.trying: set[str] = set()
+        self.overran: dict[str, float] = {}
+
+    def may_try(self, client: str) -> bool:
+        return client not in self.trying and time.monotonic() >= self.overran.get(client, 0.0)
+
+    @asynccontextmanager
+    async def trial(self, client: str) -> AsyncIterator[None]:
+        self.trying.add(client)
+        try:
+            yield
+        finally:
+            self.trying.discard(client)
+
+    def overran_try(self, client: str) -> None:
+        now = time.monotonic()
+        if len(self.overran) > MAX_SHAPES:
+            self.overran = {c: t for c, t in self.overran.items() if t > now}
+        self.overran[client] = now + TRY_PAUSE
