@@ -62,7 +62,9 @@ def is_type_theme(iri: str) -> bool:
 
 def _link(graph: SiteGraph, iri: str, text: str | None = None) -> Value:
     path = page_path(iri) if graph.has_page(iri) else None
-    return Value(text if text is not None else graph.short_label(iri), path or "")
+    shown = text if text is not None else graph.short_label(iri)
+    # Only a label shown whole swaps language: an acronym, a symbol or a shortened label stays as it is.
+    return Value(shown, path or "", translatable=bool(path) and shown == graph.display_label(iri))
 
 
 def _literal(predicate: str) -> Cell:

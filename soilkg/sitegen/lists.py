@@ -30,6 +30,7 @@ class Value:
     path: str = ""  # a page of ours ("network/netsob/", "document/x/#p4")
     url: str = ""  # an external address (http/https only)
     key: str = ""  # what the column sorts by, when the text does not sort (dates, symbols)
+    translatable: bool = False  # the text is the resource's own label: it swaps with the interface language
 
 
 @dataclass
@@ -85,7 +86,7 @@ def facets(columns: list[tuple[str, str]], filterable: tuple[str, ...], rows: li
 
 def _value(v: Value) -> object:
     if v.path:
-        return [v.text, v.path]
+        return [v.text, v.path, "", "", 1] if v.translatable else [v.text, v.path]
     if v.url:
         return [v.text, "", v.url]
     if v.key:
@@ -95,7 +96,8 @@ def _value(v: Value) -> object:
 
 def index_script(kind: str, columns: list[tuple[str, str]], facet_keys: list[str], rows: list[Row]) -> str:
     """The list as compact arrays, assigned to ``window.SKG_INDEX[kind]``. A cell is a list of values;
-    a value is its text, or [text, path], [text, "", url] or [text, "", "", sort key]."""
+    a value is its text, or [text, path], [text, "", url] or [text, "", "", sort key]; [text, path, "", "", 1]
+    is a resource's own label, which the page swaps for its label in the reader's language."""
     keys = [key for key, _label in columns]
     data = {"columns": keys, "facets": facet_keys,
             "rows": [{"path": r.path, "labels": r.labels, "names": r.names,

@@ -1,6 +1,6 @@
 """Every concept the site's filters show (themes, practices, soil organism groups, threats, land uses,
-actor groups) has a label in each of the other five UN languages: in its data file, or, until the
-owner of data/ copies them there, in tests/i18n/proposals/concept-labels.ttl."""
+actor groups) has a label in each of the other five UN languages: in its data file, or in the
+vocabulary's translations, ontology/vocabulary-labels.ttl."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-PROPOSALS = Path(__file__).resolve().parent / "proposals" / "concept-labels.ttl"
+PROPOSALS = REPO / "ontology" / "vocabulary-labels.ttl"
 VOCABULARIES = ("theme", "practice", "organism-group", "threat", "land-use", "actor-group")
 OTHERS = ("ar", "zh", "fr", "ru", "es")
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"

@@ -126,6 +126,7 @@
   function vShown(v, row) {
     if (!Array.isArray(v)) return v;
     if (v[1] && v[1] === row.path) return (row.labels || {})[current] || v[0];
+    if (v[4] && v[1]) return (LABELS[current] || {})[v[1]] || v[0];
     var key = v[3] && v[3].indexOf("term:") === 0 ? v[3] : "";
     return (LABELS[current] || {})[key] || v[0];
   }
