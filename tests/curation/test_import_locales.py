@@ -8,12 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from pathlib import Path
 
 import pytest
 
 from soilkg.curation.csvfile import template_text
-from tests.curation.sandbox import Sandbox, copy_sources
+from tests.curation.sandbox import Sandbox
 
 # Titles in each language, so that each legacy code page meets its own script.
 TITLES = {
@@ -24,14 +23,6 @@ TITLES = {
     "ar": "اصطناعي: اختبار الإعدادات الإقليمية",
     "zh": "合成数据：区域设置测试",
 }
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Sandbox:
-    root = tmp_path / "repo"
-    root.mkdir()
-    copy_sources(root)
-    return Sandbox(root, root / ".soilkg")
 
 
 def sheet(title: str, *, slug: str, delimiter: str, latitude: str, longitude: str) -> str:
@@ -47,8 +38,8 @@ def sheet(title: str, *, slug: str, delimiter: str, latitude: str, longitude: st
     return out.getvalue()
 
 
-def turtle_of(repo: Sandbox, slug: str) -> str:
-    return (repo.root / "data" / "case-study" / f"{slug}.ttl").read_text(encoding="utf-8")
+def turtle_of(fresh_sandbox: Sandbox, slug: str) -> str:
+    return (fresh_sandbox.root / "data" / "case-study" / f"{slug}.ttl").read_text(encoding="utf-8")
 
 
 CASES = [
@@ -67,26 +58,26 @@ CASES = [
 
 @pytest.mark.parametrize(("lang", "program", "delimiter", "written", "given"), CASES,
                          ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_sheet_from_any_locale_imports(repo: Sandbox, lang: str, program: str, delimiter: str, written: str,
+def test_sheet_from_any_locale_imports(fresh_sandbox: Sandbox, lang: str, program: str, delimiter: str, written: str,
                                        given: str | None) -> None:
     decimal = "," if delimiter != "," else "."
     slug = f"synthetic-locale-{lang}-{written.replace('_', '-')}"
     text = sheet(TITLES[lang], slug=slug, delimiter=delimiter, latitude=f"6{decimal}6885",
                  longitude=f"-1{decimal}6244")
-    (repo.root / "sheet.csv").write_bytes(text.encode(written))
+    (fresh_sandbox.root / "sheet.csv").write_bytes(text.encode(written))
     args = ["import", "sheet.csv"] + (["--encoding", given] if given else [])
-    result = repo.run(*args)
+    result = fresh_sandbox.run(*args)
     assert result.returncode == 0, f"{program}: {result.stdout}{result.stderr}"
-    turtle = turtle_of(repo, slug)
+    turtle = turtle_of(fresh_sandbox, slug)
     assert TITLES[lang] in turtle
     assert re.search(r"geo:lat 6\.6885\b", turtle), turtle
     assert re.search(r"geo:long -1\.6244\b", turtle), turtle
 
 
-def test_legacy_code_page_without_encoding_names_row_column_and_fix(repo: Sandbox) -> None:
+def test_legacy_code_page_without_encoding_names_row_column_and_fix(fresh_sandbox: Sandbox) -> None:
     text = sheet(TITLES["ru"], slug="synthetic-locale-ru", delimiter=";", latitude="6,6885", longitude="-1,6244")
-    (repo.root / "sheet.csv").write_bytes(text.encode("cp1251"))
-    result = repo.run("import", "sheet.csv")
+    (fresh_sandbox.root / "sheet.csv").write_bytes(text.encode("cp1251"))
+    result = fresh_sandbox.run("import", "sheet.csv")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     # Row 1 is the header, row 2 the help row: the first Cyrillic byte is in row 3's title.
@@ -94,21 +85,21 @@ def test_legacy_code_page_without_encoding_names_row_column_and_fix(repo: Sandbo
     column = header.index("title") + 1
     assert f"sheet.csv:3:{column}" in result.stderr, result.stderr
     assert "`title`" in result.stderr and "--encoding cp1251" in result.stderr
-    assert not (repo.root / "data" / "case-study" / "synthetic-locale-ru.ttl").exists()
+    assert not (fresh_sandbox.root / "data" / "case-study" / "synthetic-locale-ru.ttl").exists()
 
 
-def test_decimal_comma_in_a_comma_separated_sheet_is_not_read_as_a_decimal(repo: Sandbox) -> None:
+def test_decimal_comma_in_a_comma_separated_sheet_is_not_read_as_a_decimal(fresh_sandbox: Sandbox) -> None:
     # In a comma-separated sheet a quoted "6,6885" is ambiguous (a thousands separator in English): refused.
     text = sheet(TITLES["en"], slug="synthetic-locale-ambiguous", delimiter=",", latitude="6,6885",
                  longitude="-1.6244")
-    (repo.root / "sheet.csv").write_text(text, encoding="utf-8")
-    result = repo.run("import", "sheet.csv")
+    (fresh_sandbox.root / "sheet.csv").write_text(text, encoding="utf-8")
+    result = fresh_sandbox.run("import", "sheet.csv")
     assert result.returncode == 1, result.stdout + result.stderr
     told = result.stdout + result.stderr
     assert "latitude" in told and "is not a number" in told
 
 
-def test_unknown_encoding_name_is_refused(repo: Sandbox) -> None:
-    (repo.root / "sheet.csv").write_text(template_text(), encoding="utf-8")
-    result = repo.run("import", "sheet.csv", "--encoding", "klingon")
+def test_unknown_encoding_name_is_refused(fresh_sandbox: Sandbox) -> None:
+    (fresh_sandbox.root / "sheet.csv").write_text(template_text(), encoding="utf-8")
+    result = fresh_sandbox.run("import", "sheet.csv", "--encoding", "klingon")
     assert result.returncode == 2 and "is not a text encoding" in result.stderr and "Traceback" not in result.stderr
