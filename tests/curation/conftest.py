@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.curation.sandbox import Sandbox, copy_sources
+from tests.curation.sandbox import Sandbox, built_sandbox, copy_sources
 
 
 @pytest.fixture(scope="session")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
     """The sources plus the valid synthetic case studies, with a good build (the "last good store")."""
-    root = tmp_path_factory.mktemp("curation-repo")
-    copy_sources(root)
-    box = Sandbox(root, root / ".soilkg")
-    built = box.run("build")
-    assert built.returncode == 0, built.stdout + built.stderr
-    yield box
+    yield built_sandbox(tmp_path_factory.mktemp("curation-repo"))
 
 
 @pytest.fixture

@@ -42,3 +42,12 @@ def copy_sources(target: Path) -> None:
     case_studies.mkdir(parents=True, exist_ok=True)
     for valid in sorted((HERE / "valid").glob("*.ttl")):
         shutil.copy2(valid, case_studies / valid.name)
+
+
+def built_sandbox(root: Path) -> Sandbox:
+    """The sources plus the valid synthetic case studies in `root`, with a good build (the "last good store")."""
+    copy_sources(root)
+    box = Sandbox(root, root / ".soilkg")
+    built = box.run("build")
+    assert built.returncode == 0, "The valid sources must build first:\n" + built.stdout + built.stderr
+    return box

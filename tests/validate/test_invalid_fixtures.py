@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from soilkg import cli
-from tests.curation.sandbox import Sandbox, copy_sources
+from tests.curation.sandbox import Sandbox, built_sandbox, copy_sources
 
 from .helpers import INVALID, BrokenFixture, broken_fixtures, fixture_text
 
@@ -40,12 +40,7 @@ CLASSES: dict[str, tuple[set[str], int]] = {
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
     """The repository's sources plus the valid synthetic case studies, with a good build."""
-    root = tmp_path_factory.mktemp("invalid-fixtures")
-    copy_sources(root)
-    box = Sandbox(root, root / ".soilkg")
-    built = box.run("build")
-    assert built.returncode == 0, "The valid sources must build before broken files are tried:\n" + built.stdout \
-        + built.stderr
+    box = built_sandbox(tmp_path_factory.mktemp("invalid-fixtures"))
     yield box
 
 
