@@ -11,6 +11,8 @@ serve-read-only` (found beside this Python, else on PATH):
 - a simple ASK's latency under two attacks: 4 clients each keeping a slow query running, and a
   burst of 100 slow queries from one client (clients told apart by X-Forwarded-For, which the
   server trusts from loopback as it would from its proxy), with the status codes each side got;
+- the CPU time each server's processes spend per request (bench/cpu_cost.py), split for us into the
+  main process and the query workers: the fixed cost per request, less moved by a busy machine;
 - the restart time of `soilkg serve` with the store unchanged.
 Prints tables and ratios. Not a test: nothing here asserts.
 """
@@ -39,6 +41,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import synthetic  # noqa: E402
+from cpu_cost import children, per_request  # noqa: E402
 
 from soilkg import queries  # noqa: E402
 from soilkg.paths import Project  # noqa: E402
@@ -271,10 +274,11 @@ def main() -> None:
         subprocess.run([oxigraph, "load", "--location", str(workdir / "oxdb"), "--file", str(dump)], check=True,
                        capture_output=True)
         ox_port = free_port()
-        processes.append(subprocess.Popen([oxigraph, "serve-read-only", "--location", str(workdir / "oxdb"),
-                                           "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph",
-                                           "--timeout-s", "10"],  # the same limit as ours
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        ox_server = subprocess.Popen([oxigraph, "serve-read-only", "--location", str(workdir / "oxdb"),
+                                      "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph",
+                                      "--timeout-s", "10"],  # the same limit as ours
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        processes.append(ox_server)
         ox_url = f"http://127.0.0.1:{ox_port}/query"
 
         def start_api(cache: bool) -> tuple[subprocess.Popen[bytes], str, float]:
@@ -330,6 +334,18 @@ def main() -> None:
                 line += f"; rdflib/soilkg: {rows['rdflib-c1']['p50_ms'] / ours:.0f}x"
             print(line)
         report["results"] = results
+
+        print("\n== CPU per request, one at a time (/proc accounting: where the fixed cost goes) ==")
+        groups = {"soilkg main": [api.pid], "soilkg workers": children(api.pid), "oxigraph": [ox_server.pid]}
+        costs: dict[str, dict[str, float]] = {}
+        for name, text in cases:
+            spent = per_request(api_base + "/sparql", text, {k: v for k, v in groups.items() if k != "oxigraph"}, n)
+            baseline = per_request(ox_url, text, {"oxigraph": groups["oxigraph"]}, n)
+            costs[name] = {**spent, **baseline}
+            total = spent["soilkg main"] + spent["soilkg workers"]
+            print(f"  {name:<26} soilkg main {spent['soilkg main']:6.2f} ms + workers {spent['soilkg workers']:6.2f} ms"
+                  f" = {total:6.2f} ms; oxigraph {baseline['oxigraph']:6.2f} ms ({total / baseline['oxigraph']:.2f}x)")
+        report["cpu_ms_per_request"] = costs
 
         print("\n== a simple ASK under attack (default settings: 2 general workers, 1 for cheap queries, "
               "timeout 10 s) ==")

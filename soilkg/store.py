@@ -245,8 +245,10 @@ def _write_public(store: ox.Store, quads: int, hidden: visibility.Hidden, folder
     store.backup(str(folder))
     public = ox.Store(str(folder))
     quads -= visibility.make_public(store, public, hidden)
-    # No optimize(): the checkpoint is already compacted, and compacting again for a tenth of the
-    # statements doubled the cost of the copy.
+    # Compact after the removals: without it every read skips their tombstones and the reopened
+    # write-ahead log (the public store answered the benchmark queries 1.2-1.7x slower than the same
+    # quads compacted; compaction costs about 0.6 s at 5,000 case studies).
+    public.optimize()
     public.flush()
     del public
     return quads

@@ -142,14 +142,18 @@ class LiveGraphs(Set[str]):
 
     def __init__(self, link: Path) -> None:
         self.link = link
-        self._target: Path | None = None
+        self._target = ""
         self._graphs: frozenset[str] = frozenset()
 
     def _current(self) -> frozenset[str]:
-        target = self.link.resolve()
+        # One readlink per look (a build swaps the link), not a full path resolution.
+        try:
+            target = os.readlink(self.link)
+        except OSError:
+            target = str(self.link)  # a plain folder (not a build's link): read its manifest once
         if target != self._target:
             try:
-                manifest = json.loads((target / MANIFEST).read_text())
+                manifest = json.loads((self.link / MANIFEST).read_text())
             except (OSError, ValueError):
                 return self._graphs  # mid-swap or gone: keep the last good list
             self._graphs = frozenset(graph_iri(relative) for relative in manifest.get("files", {}))

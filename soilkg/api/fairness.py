@@ -13,6 +13,7 @@ import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from typing import Literal
 
 Cost = Literal["cheap", "slow", "unknown"]
@@ -24,9 +25,21 @@ SLOW_SECONDS = 1.0  # a run this long marks its shape slow, whatever ran faster 
 TRY_PAUSE = 30.0  # seconds a client whose unknown query overran its try waits before trying again
 
 
+SHAPE_CACHE_MAX_CHARS = 16_384  # longer texts are shaped each time (the cache holds its keys)
+
+
 def shape(query: str) -> str:
     """The query with its literals and numbers blanked and spaces squeezed: `?s ?p "a"` and `?s ?p "b"`
     cost about the same, so they share a record of past timings."""
+    return _shape_cached(query) if len(query) <= SHAPE_CACHE_MAX_CHARS else _shape(query)
+
+
+@lru_cache(maxsize=1024)  # the same texts come again (dashboards, named queries)
+def _shape_cached(query: str) -> str:
+    return _shape(query)
+
+
+def _shape(query: str) -> str:
     return hashlib.blake2b(_SPACE.sub(" ", _LITERAL.sub("_", query)).encode(), digest_size=12).hexdigest()
 
 

@@ -9,8 +9,9 @@ parser still has the last word on syntax; this only refuses what must never run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from soilkg.api.problems import ApiError
 
@@ -82,9 +83,50 @@ def read_only_refusal(what: str) -> ApiError:
                     "Turtle files in the repository (see CONTRIBUTING), never through the API.")
 
 
-def inspect(text: str, *, allowed_services: Iterable[str] = (), known_graphs: Iterable[str] | None = None,
+# Parsed texts kept for reuse: reporters and dashboards send the same query text again and again,
+# and tokenizing it was a tenth of the server's time per request. Bounded in count and text size.
+SCAN_CACHE_SIZE = 512
+SCAN_CACHE_MAX_CHARS = 16_384
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A SERVICE or FROM clause: the IRI it names (None: a variable or unknown prefix) and where it is."""
+
+    target: str | None
+    where: dict[str, int]
+    named: bool = False  # FROM NAMED
+
+
+@dataclass(frozen=True)
+class _Scan:
+    form: str
+    prefixes: dict[str, str]
+    services: tuple[_Named, ...]
+    froms: tuple[_Named, ...]
+
+
+def inspect(text: str, *, allowed_services: Iterable[str] = (), known_graphs: Container[str] | None = None,
             extra_prefixes: dict[str, str] | None = None) -> Inspection:
     """The query's form and the IRIs it names; raises ApiError for what we refuse to run."""
+    found = _scan_cached(text) if not extra_prefixes and len(text) <= SCAN_CACHE_MAX_CHARS else \
+        _scan(text, extra_prefixes)
+    result = Inspection(form=found.form, prefixes=dict(found.prefixes))
+    allowed = {s.rstrip("/") for s in allowed_services}
+    for service in found.services:
+        _check_service(service, allowed, result)
+    for clause in found.froms:
+        _check_from(clause, known_graphs, result)
+    return result
+
+
+@lru_cache(maxsize=SCAN_CACHE_SIZE)
+def _scan_cached(text: str) -> _Scan:
+    return _scan(text, None)
+
+
+def _scan(text: str, extra_prefixes: dict[str, str] | None) -> _Scan:
+    """What the text says, whatever the server allows: form, prefixes, SERVICE and FROM clauses."""
     toks = tokens(text)
     prefixes: dict[str, str] = dict(extra_prefixes or {})
     base = ""
@@ -108,55 +150,49 @@ def inspect(text: str, *, allowed_services: Iterable[str] = (), known_graphs: It
         raise ApiError(400, "malformed_query",
                        f"Expected SELECT, CONSTRUCT, DESCRIBE or ASK, found `{toks[i].text}`.",
                        _line_col(text, toks[i].start))
-    found = Inspection(form=head, prefixes=prefixes)
-    allowed = {s.rstrip("/") for s in allowed_services}
-    graphs = set(known_graphs) if known_graphs is not None else None
+    services: list[_Named] = []
+    froms: list[_Named] = []
     for j in range(i + 1, len(toks)):
-        word = toks[j].text.upper() if toks[j].kind == "word" else ""
+        if toks[j].kind != "word":
+            continue
+        word = toks[j].text.upper()
         if word in UPDATE_WORDS and word != "ADD" and j + 1 < len(toks) and toks[j + 1].text.upper() == "DATA":
             raise read_only_refusal(f"a SPARQL update ({word} DATA)")
         if word == "SERVICE":
-            _check_service(text, toks, j, prefixes, base, allowed, found)
+            k = j + 2 if j + 1 < len(toks) and toks[j + 1].text.upper() == "SILENT" else j + 1
+            target = _resolve(toks[k], prefixes, base) if k < len(toks) else None
+            services.append(_Named(target, _line_col(text, toks[j].start)))
         elif word == "FROM":
-            _check_from(text, toks, j, prefixes, base, graphs, found)
-    return found
+            named = j + 1 < len(toks) and toks[j + 1].text.upper() == "NAMED"
+            k = j + 2 if named else j + 1
+            target = _resolve(toks[k], prefixes, base) if k < len(toks) else None
+            froms.append(_Named(target, _line_col(text, toks[j].start), named))
+    return _Scan(head, prefixes, tuple(services), tuple(froms))
 
 
-def _check_service(text: str, toks: list[Token], j: int, prefixes: dict[str, str], base: str,
-                   allowed: set[str], found: Inspection) -> None:
-    k = j + 1
-    if k < len(toks) and toks[k].text.upper() == "SILENT":
-        k += 1
-    where = _line_col(text, toks[j].start)
-    target = _resolve(toks[k], prefixes, base) if k < len(toks) else None
-    if target is None:
+def _check_service(service: _Named, allowed: set[str], found: Inspection) -> None:
+    if service.target is None:
         raise ApiError(403, "service_refused",
-                       "SERVICE must name a fixed endpoint IRI; a variable or unknown prefix is refused.", where)
-    found.services.append(target)
-    if target.rstrip("/") not in allowed:
+                       "SERVICE must name a fixed endpoint IRI; a variable or unknown prefix is refused.",
+                       dict(service.where))
+    found.services.append(service.target)
+    if service.target.rstrip("/") not in allowed:
         hint = (f" Allowed here: {', '.join(sorted(allowed))}." if allowed else
                 " Federated queries are switched off on this server; an operator can allow trusted endpoints"
                 " with `soilkg serve --allow-service agrovoc|wikidata|unsdg|URL`.")
-        raise ApiError(403, "service_refused", f"SERVICE <{target}> is not allowed.{hint}",
-                       {**where, "service": target})
+        raise ApiError(403, "service_refused", f"SERVICE <{service.target}> is not allowed.{hint}",
+                       {**service.where, "service": service.target})
 
 
-def _check_from(text: str, toks: list[Token], j: int, prefixes: dict[str, str], base: str,
-                graphs: set[str] | None, found: Inspection) -> None:
-    k = j + 1
-    named = k < len(toks) and toks[k].text.upper() == "NAMED"
-    if named:
-        k += 1
-    target = _resolve(toks[k], prefixes, base) if k < len(toks) else None
-    where = _line_col(text, toks[j].start)
-    if target is None:
-        raise ApiError(400, "malformed_query", "FROM must be followed by a graph IRI.", where)
-    (found.from_named if named else found.from_graphs).append(target)
-    if graphs is not None and target not in graphs:
+def _check_from(clause: _Named, graphs: Container[str] | None, found: Inspection) -> None:
+    if clause.target is None:
+        raise ApiError(400, "malformed_query", "FROM must be followed by a graph IRI.", dict(clause.where))
+    (found.from_named if clause.named else found.from_graphs).append(clause.target)
+    if graphs is not None and clause.target not in graphs:
         raise ApiError(403, "graph_refused",
-                       f"FROM{' NAMED' if named else ''} <{target}> is not a graph of this store; nothing is "
-                       "fetched from elsewhere. List the graphs with "
-                       "`SELECT DISTINCT ?g WHERE { GRAPH ?g {} }`.", {**where, "graph": target})
+                       f"FROM{' NAMED' if clause.named else ''} <{clause.target}> is not a graph of this store; "
+                       "nothing is fetched from elsewhere. List the graphs with "
+                       "`SELECT DISTINCT ?g WHERE { GRAPH ?g {} }`.", {**clause.where, "graph": clause.target})
 
 
 def where_group_offset(text: str) -> int:

@@ -177,13 +177,17 @@ class StoreHandle:
 
     def __init__(self, link: Path) -> None:
         self.link = link
-        self.target: Path | None = None
+        self.target = ""
         self.store: ox.Store | None = None
 
     def get(self) -> ox.Store:
-        target = self.link.resolve()
+        # One readlink per job tells whether a build swapped the link (a full resolve costs more).
+        try:
+            target = os.readlink(self.link)
+        except OSError:
+            target = str(self.link)  # a plain folder, not a build's link
         if self.store is None or target != self.target:
-            self.store = ox.Store.read_only(str(target))
+            self.store = ox.Store.read_only(str(self.link.resolve()))
             self.target = target
         return self.store
 

@@ -41,4 +41,7 @@ def describe(project: Paths, info: StoreInfo) -> str:
     if info.hidden_files:
         line += (f" Public view: {info.hidden_files} file(s) left out (unpublished or marked non-public), "
                  f"{info.public_quads} quads; the curators' preview (--include-drafts) has everything.")
+    else:
+        # The folder is named after the preview, which is then also the public view: say so.
+        line += " Everything is public: the API, site and report read this store."
     return line

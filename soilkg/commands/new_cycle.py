@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from soilkg.curation.cycle_files import PublicationAnswers, author_name, meeting, publication, web_page
+from soilkg.curation.flags import agenda_item as agenda_item_flag
 from soilkg.curation.flags import doi, handle, iso_date, number, status, url, year
 from soilkg.curation.history_files import earlier_figure, figure, status_change, status_slug
 from soilkg.curation.references import SOURCE_FOLDERS, compact_iri, folder_of, resolve
@@ -110,7 +111,7 @@ def register(new: typer.Typer) -> None:
             file_name=file.name,
             meeting=resolve(project, _in("meeting", meeting_), "--meeting", ("meeting",), "a meeting")
             if meeting_ else "",
-            agenda_item=agenda_item.strip(),
+            agenda_item=agenda_item_flag("--agenda-item", agenda_item),
             issued=iso_date("--date", date) if date else "",
             url=url("--url", url_) if url_ else "",
         )
@@ -218,11 +219,14 @@ def register(new: typer.Typer) -> None:
         place: Annotated[str, typer.Option(help="The city: Rome.")] = "",
         start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD.")] = "",
         end: Annotated[str, typer.Option(help="Last day, YYYY-MM-DD.")] = "",
+        agenda_item: Annotated[str, typer.Option(
+            help="The provisional agenda's item for the Initiative's progress report: 8.4 (optional; the "
+                 "session's draft report names it).")] = "",
         source_: Source = "",
         slug: Slug = "",
         no_input: NoInput = False,
     ) -> None:
-        """Write data/meeting/SLUG.ttl: a session of a governing body (dates, place)."""
+        """Write data/meeting/SLUG.ttl: a session of a governing body (dates, place, agenda item)."""
         project = Project.here()
         ask = Asker(no_input)
         organiser = resolve(project, _in("organisation", ask(body, "--body", "The body whose session it is")),
@@ -236,7 +240,8 @@ def register(new: typer.Typer) -> None:
         if last < first:
             raise SoilkgError(f"--end {last} is before --start {first}: swap them or correct one.", exit_code=2)
         where = ask(place, "--place", "The city where it is held")
+        item = agenda_item_flag("--agenda-item", agenda_item)
         passage = _source(project, ask(source_, "--source", "The passage that states it"))
         name = slugify(slug or f"{organiser.rsplit('/', 1)[-1]}-{int(number_text)}")
         _finish(project, [meeting(project, slug=name, body=organiser, session=int(number_text), place=where,
-                                  start=first, end=last, source=passage)], "the meeting")
+                                  start=first, end=last, source=passage, agenda_item=item)], "the meeting")

@@ -189,7 +189,7 @@ def meeting_label(project: Project, body: str, session: int) -> str:
 
 
 def meeting(project: Project, *, slug: str, body: str, session: int, place: str, start: str, end: str,
-            source: str) -> NewFile:
+            source: str, agenda_item: str = "") -> NewFile:
     label = meeting_label(project, body, session)
     block = Block(f"meeting:{slug}", [
         Line("a", ["skg:Meeting"]), *names(label),
@@ -198,6 +198,8 @@ def meeting(project: Project, *, slug: str, body: str, session: int, place: str,
         Line("skg:place", [plain(place)], "The city, as the source names it."),
         Line("skg:startDate", [typed(start, "date")]),
         Line("skg:endDate", [typed(end, "date")]),
+        *([Line("skg:agendaItem", [plain(agenda_item)],
+                "The agenda item under which the Initiative's progress report is presented.")] if agenda_item else []),
         source_line(project, source),
     ])
     header = [f"Meeting: {label}", written_by("new meeting"),

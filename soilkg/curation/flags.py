@@ -38,6 +38,13 @@ def year(flag: str, value: str) -> str:
     return value.strip()
 
 
+def agenda_item(flag: str, value: str) -> str:
+    """An agenda item's number as agendas write it ("8.4"); empty stays empty (the flag is optional)."""
+    if value.strip() and not re.fullmatch(r"\d+(\.\d+)*[a-z]?", value.strip()):
+        raise bad(flag, value, "not an agenda item. Write its number as the agenda does, such as 8.4.")
+    return value.strip()
+
+
 def number(flag: str, value: str) -> str:
     """A figure's value as the source prints it ("1 800", "11 500", "2.5") -> its xsd lexical form."""
     compact = re.sub(r"[\s\u00a0\u202f]", "", value)

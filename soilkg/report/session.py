@@ -17,7 +17,7 @@ from soilkg.report.text import human_date
 
 BODY = ID + "organisation/cgrfa"  # the Commission: its progress reports are what `soilkg report` drafts
 NEW_MEETING = ("soilkg new meeting --body {body} --session {number} --place PLACE --start YYYY-MM-DD "
-               "--end YYYY-MM-DD --source PASSAGE")
+               "--end YYYY-MM-DD [--agenda-item N.N] --source PASSAGE")
 PASSAGE_HINT = ("PASSAGE is what announces the session: a paragraph such as document:<slug>/p3, or a web page "
                 "added first with `soilkg new web-page --url URL --title T --accessed YYYY-MM-DD` (then "
                 "web-page:<slug>). Then run `soilkg build`.")

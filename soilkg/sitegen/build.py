@@ -101,7 +101,7 @@ def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozens
     reference.ontology_pages(gen, kinds)
     reference.downloads_page(store, gen, kinds)
     has_queries = reference.queries_page(project, store, gen)
-    has_report = reference.report_page(project, store, docs)
+    has_report = reference.report_page(project, store, docs, strings)
     (docs.parent / EXTRA).write_text(json.dumps({"skg_footer": footer.footer(graph, strings)}), encoding="utf-8")
     return gen, navigation(strings, kinds, docs, has_queries, has_report)
 

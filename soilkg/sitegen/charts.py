@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from html import escape
 
 from soilkg.namespaces import SKG
+from soilkg.sitegen import figtext
 from soilkg.sitegen.graph import SiteGraph
+from soilkg.sitegen.i18n import Strings
 from soilkg.sitegen.render import Renderer
 from soilkg.sitegen.resource import figure_row
 from soilkg.textfmt import format_number
@@ -31,7 +33,8 @@ WRAP = 40  # characters per label line at 13 px in LABEL_WIDTH
 class Bar:
     label: str
     value: float
-    caption: str  # "more than 11 500 farmers (to date)"
+    caption: str  # "more than 11 500 farmers (to date)", in English
+    spec: str  # the figure's parts, for the browser's templates in the reader's language (figtext.py)
 
 
 @dataclass
@@ -51,22 +54,11 @@ def number(graph: SiteGraph, iri: str) -> float | None:
         return None
 
 
-def qualifier(graph: SiteGraph, iri: str) -> str:
-    comparator = graph.nodes[iri].iris(str(SKG.comparator))
-    return graph.label(comparator[0]) if comparator and comparator[0] != str(SKG.exactly) else ""
-
-
 def when(graph: SiteGraph, iri: str) -> str:
     node = graph.nodes[iri]
     return node.literal(str(SKG.asOf)) or node.literal(str(SKG.asOfNote)) or ""
 
 
-def caption(graph: SiteGraph, iri: str, value: float) -> str:
-    node = graph.nodes[iri]
-    shown = format_number(str(int(value) if value.is_integer() else value))
-    text = " ".join(x for x in (qualifier(graph, iri), shown, node.literal(str(SKG.unit)) or "") if x)
-    held = when(graph, iri)
-    return f"{text} ({held})" if held else text
 
 
 def bar_svg(title: str, bars: list[Bar]) -> str:
@@ -85,9 +77,10 @@ def bar_svg(title: str, bars: list[Bar]) -> str:
         parts.append(
             f'<g><title>{escape(bar.label)}: {escape(bar.caption)}</title>'
             f'<text x="{LABEL_WIDTH - 8}" y="{middle - LINE * (len(lines) - 1) / 2 + 4:.1f}" text-anchor="end" '
-            f'class="skg-bars__label">{label}</text>'
+            f'class="skg-bars__label" lang="en">{label}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{middle - 12:.1f}" width="{width:.1f}" height="24" class="skg-bars__bar"/>'
-            f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{middle + 4:.1f}" class="skg-bars__value">'
+            f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{middle + 4:.1f}" class="skg-bars__value" '
+            f'data-fig-caption="{escape(bar.spec)}">'
             f'{escape(bar.caption)}</text></g>')
         y += height + GAP
     return (f'<svg class="skg-bars" viewBox="0 0 {CHART_WIDTH} {y}" role="img" aria-label="{escape(title)}" '
@@ -105,7 +98,7 @@ def history(graph: SiteGraph, iri: str) -> list[str]:
         seen.add(earlier[0])
 
 
-def series_svg(graph: SiteGraph, chain: list[str]) -> str:
+def series_svg(graph: SiteGraph, chain: list[str], strings: Strings) -> str:
     """Columns of one figure's values over time (one unit, one scale), each with its date."""
     points = [(when(graph, i), number(graph, i), i) for i in chain]
     points = [(d, v, i) for d, v, i in points if v is not None]
@@ -118,12 +111,15 @@ def series_svg(graph: SiteGraph, chain: list[str]) -> str:
         assert value is not None
         h = max(2.0, 120 * value / top)
         x = 20 + n * 90
-        parts.append(f'<g><title>{escape(caption(graph, iri, value))}</title>'
+        fig = figtext.read(graph, iri)
+        title = figtext.caption(fig, strings) if fig else ""
+        shown = str(int(value) if value.is_integer() else value)
+        parts.append(f'<g><title>{escape(title)}</title>'
                      f'<rect x="{x}" y="{150 - h:.1f}" width="{column}" height="{h:.1f}" class="skg-bars__bar"/>'
-                     f'<text x="{x + column / 2}" y="{144 - h:.1f}" text-anchor="middle" class="skg-bars__value">'
-                     f'{escape(format_number(str(int(value) if value.is_integer() else value)))}</text>'
-                     f'<text x="{x + column / 2}" y="170" text-anchor="middle" class="skg-bars__label">'
-                     f'{escape(date or "?")}</text></g>')
+                     f'<text x="{x + column / 2}" y="{144 - h:.1f}" text-anchor="middle" class="skg-bars__value" '
+                     f'data-num="{value}">{escape(format_number(shown))}</text>'
+                     f'<text x="{x + column / 2}" y="170" text-anchor="middle" class="skg-bars__label" '
+                     f'data-date="{escape(date)}">{escape(figtext.english_date(date) if date else "?")}</text></g>')
     return (f'<svg class="skg-series" viewBox="0 0 {width} {height}" role="img" '
             f'aria-label="{escape(graph.label(chain[-1]))}" xmlns="http://www.w3.org/2000/svg">'
             + "".join(parts) + "</svg>")
@@ -147,10 +143,13 @@ def charts(graph: SiteGraph, figures: list[str], r: Renderer) -> list[Chart]:
                 continue
             unit = graph.nodes[iri].literal(str(SKG.unit)) or ""
             label = graph.nodes[iri].literal(str(SKG.measures)) or unit or graph.label(iri)
-            by_unit.setdefault(unit, []).append(Bar(label, value, caption(graph, iri, value)))
+            fig = figtext.read(graph, iri)
+            if fig is None:
+                continue
+            by_unit.setdefault(unit, []).append(Bar(label, value, figtext.caption(fig, r.strings), fig.spec()))
         svgs = [bar_svg(f"{title}: {unit}", bars) for unit, bars in sorted(by_unit.items())
                 if len(bars) > 1 and len({b.value for b in bars}) > 1]
-        series = [s for s in (series_svg(graph, history(graph, i)) for i in members) if s]
+        series = [s for s in (series_svg(graph, history(graph, i), r.strings) for i in members) if s]
         anchor = (subject.rstrip("/").rsplit("/", 1)[-1] if subject else "other") or "other"
         result.append(Chart(title=r.link(subject) if subject else escape(title), anchor=anchor, svgs=svgs,
                             rows=[figure_row(i, graph, r) for i in members], series=series))

@@ -28,16 +28,12 @@ def write_resource(graph: SiteGraph, iri: str, folder: Path) -> None:
     (folder / "resource.jsonld").write_bytes(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"")
 
 
-def write_dataset(store: ox.Store, folder: Path) -> dict[str, str]:
-    """The whole dataset; returns file name -> description for the downloads page."""
+def write_dataset(store: ox.Store, folder: Path) -> dict[str, tuple[str, str]]:
+    """The whole dataset; returns file name -> (format's name, its description's key in site/i18n)."""
     folder.mkdir(parents=True, exist_ok=True)
     quads = list(store.quads_for_pattern(None, None, None, None))
     ox.serialize(quads, str(folder / "soilkg.trig"), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     ox.serialize(quads, str(folder / "soilkg.nq"), format=ox.RdfFormat.N_QUADS)
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     ox.serialize(triples, str(folder / "soilkg.ttl"), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return {
-        "soilkg.ttl": "Turtle: every triple, merged into one graph",
-        "soilkg.trig": "TriG: one named graph per source file (provenance of every triple)",
-        "soilkg.nq": "N-Quads: the same as TriG, one quad per line, for bulk loaders",
-    }
+    return {"soilkg.ttl": ("Turtle", "dl.ttl"), "soilkg.trig": ("TriG", "dl.trig"), "soilkg.nq": ("N-Quads", "dl.nq")}

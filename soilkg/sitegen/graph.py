@@ -125,16 +125,20 @@ class SiteGraph:
 
     def alt_labels(self, iri: str) -> list[str]:
         """Every other name: labels in other languages, alternative labels, acronyms."""
+        return [text for text, _lang in self.alt_names(iri)]
+
+    def alt_names(self, iri: str) -> list[tuple[str, str]]:
+        """Every other name with its language ("" when the literal has none: an acronym)."""
         node = self.nodes.get(iri)
         if node is None:
             return []
         main = self.label(iri)
-        names: list[str] = []
+        names: dict[str, str] = {}
         for predicate in (LABEL, PREF_LABEL, ALT_LABEL, ACRONYM):
             for term in node.out.get(predicate, []):
                 if isinstance(term, ox.Literal) and term.value != main and term.value not in names:
-                    names.append(term.value)
-        return names
+                    names[term.value] = term.language or ""
+        return list(names.items())
 
     # --- resources ----------------------------------------------------------------------------
 

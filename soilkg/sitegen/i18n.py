@@ -17,24 +17,45 @@ English run's full stop to its start: ``bdi`` and ``lang_attrs`` write the marku
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import pyoxigraph as ox
+import material
 
-from soilkg.sitegen.graph import LABEL, LANGS, PREF_LABEL
+from soilkg.sitegen.graph import LANGS
 
 ENGLISH = "en"
 RTL_LANGS = frozenset({"ar"})
 
 
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+# Material's own interface strings the catalogue shows (search box, result counts, "Back to top",
+# "Skip to content", header and navigation titles), with the translations Material ships: its
+# search worker and templates write them in the build's language (English); the browser swaps them.
+MATERIAL_KEYS = ("action.skip", "clipboard.copy", "clipboard.copied", "footer", "footer.next", "footer.previous",
+                 "header", "nav", "search", "search.placeholder", "search.share", "search.reset",
+                 "search.result.initializer", "search.result.placeholder", "search.result.none",
+                 "search.result.one", "search.result.other", "search.result.more.one",
+                 "search.result.more.other", "search.result.term.missing", "select.language", "tabs", "toc",
+                 "top")
+MATERIAL_PREFIX = "md."
+
+
+def material_strings(lang: str) -> dict[str, str]:
+    """Material's vetted translation of its interface strings in ``lang`` (its
+    partials/languages/<lang>.html, a Jinja macro around a JSON object), keys prefixed ``md.``."""
+    text = (MATERIAL_LANGUAGES / f"{lang}.html").read_text(encoding="utf-8")
+    table = json.loads(text[text.index("{{ {") + 3:text.index("}[key]") + 1])
+    return {MATERIAL_PREFIX + key: table[key] for key in MATERIAL_KEYS if key in table}
+
+
 def load(folder: Path) -> dict[str, dict[str, str]]:
+    """Each language's interface strings: the project's (site/i18n/<lang>.json) and Material's own."""
     strings: dict[str, dict[str, str]] = {}
     for lang in LANGS:
         path = folder / f"{lang}.json"
         if path.is_file():
-            strings[lang] = json.loads(path.read_text(encoding="utf-8"))
+            strings[lang] = {**material_strings(lang), **json.loads(path.read_text(encoding="utf-8"))}
     return strings
 
 
@@ -97,14 +118,13 @@ class Strings:
         attrs = lang_attrs(found) if found != lang else ""
         return f'<span data-i18n="{escape(key)}"{attrs}>{escape(text)}</span>'
 
-    def data_html(self, group: str, text: str) -> str:
-        """A short English text from the data that belongs to a small closed set (a figure's unit
-        "countries", its date note "to date"): swapped like an interface string when site/i18n has
-        ``<group>.<text>``, else kept English and marked so an Arabic page isolates it."""
-        key = f"{group}.{text}"
-        if key in self.english:
-            return self.html(key)
-        return f'<span{lang_attrs(ENGLISH)}>{escape(text)}</span>'
+    def template_html(self, key: str, **values: object) -> str:
+        """A whole sentence with its {placeholders} filled ("{quads} quads from {files} files"),
+        marked so the browser fills the same template in the reader's language."""
+        filled = {name: str(value) for name, value in values.items()}
+        spec = json.dumps(filled, ensure_ascii=False, separators=(",", ":"))
+        return (f'<span data-i18n="{escape(key)}" data-i18n-vars="{escape(spec)}">'
+                f'{escape(self.plain(key).format(**filled))}</span>')
 
     def languages(self) -> dict[str, str]:
         """Language code -> its own name (``_name`` in its file), in LANGS order."""
@@ -112,62 +132,3 @@ class Strings:
 
     def script(self) -> str:
         return "window.SKG_I18N=" + json.dumps(self.strings, ensure_ascii=False, separators=(",", ":")) + ";\n"
-
-
-# --- term and resource labels ------------------------------------------------------------------
-
-LABELS_QUERY = f"""SELECT ?s ?p ?o WHERE {{
-  GRAPH ?g {{ ?s ?p ?o }}
-  VALUES ?p {{ <{LABEL}> <{PREF_LABEL}> }}
-  FILTER(isIRI(?s) && isLiteral(?o))
-}}"""
-
-
-@dataclass(frozen=True)
-class TermLabels:
-    """IRI -> language -> label; rdfs:label wins over skos:prefLabel, an untagged label is English."""
-
-    labels: dict[str, dict[str, str]]
-
-    @classmethod
-    def from_store(cls, store: ox.Store) -> TermLabels:
-        found: dict[str, dict[str, str]] = {}
-        preferred: dict[str, dict[str, str]] = {}
-        solutions = store.query(LABELS_QUERY)
-        assert isinstance(solutions, ox.QuerySolutions)
-        for row in solutions:
-            subject, predicate, literal = row["s"], row["p"], row["o"]
-            assert isinstance(literal, ox.Literal)
-            target = found if predicate.value == LABEL else preferred
-            target.setdefault(subject.value, {}).setdefault(literal.language or ENGLISH, literal.value)
-        for iri, by_lang in preferred.items():
-            merged = found.setdefault(iri, {})
-            for lang, text in by_lang.items():
-                merged.setdefault(lang, text)
-        return cls(found)
-
-    def lookup(self, iri: str, lang: str) -> tuple[str, str] | None:
-        """(label, language of the label): in ``lang``, else in English, else None."""
-        by_lang = self.labels.get(iri, {})
-        for candidate in (lang, ENGLISH):
-            if candidate in by_lang:
-                return by_lang[candidate], candidate
-        return None
-
-    def label(self, iri: str, lang: str = ENGLISH, default: str | None = None) -> str | None:
-        found = self.lookup(iri, lang)
-        return found[0] if found else default
-
-    def html(self, iri: str, lang: str, default: str | None = None) -> str:
-        """The label escaped for a page in ``lang``, isolated when it falls back to English; the
-        escaped ``default`` (or the IRI) when the term has no label at all."""
-        found = self.lookup(iri, lang)
-        if found is None:
-            return in_page(default if default is not None else iri, None, lang)
-        return in_page(found[0], found[1], lang)
-
-    def table(self, iris: list[str] | None = None) -> dict[str, dict[str, str]]:
-        """IRI -> non-English labels, for the browser's language switch (all IRIs by default)."""
-        chosen = self.labels if iris is None else {i: self.labels[i] for i in iris if i in self.labels}
-        return {iri: {lang: text for lang, text in by_lang.items() if lang != ENGLISH}
-                for iri, by_lang in chosen.items() if len(by_lang) > 1 or ENGLISH not in by_lang}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pyoxigraph as ox
 
 from soilkg.namespaces import SKG
+from soilkg.sitegen import figtext
 from soilkg.sitegen.graph import SiteGraph
 from soilkg.sitegen.lists import Row, Value, date_of
 from soilkg.sitegen.ontology import Ontology
@@ -173,13 +174,17 @@ def figure_value(graph: SiteGraph, iri: str) -> list[Value]:
     comparator = node.iris(str(SKG.comparator))
     qualifier = graph.label(comparator[0]) if comparator and comparator[0] != str(SKG.exactly) else ""
     unit = node.literal(str(SKG.unit)) or ""
-    return [Value(" ".join(x for x in (qualifier, format_number(value), unit) if x), key=f"{float(value):020.3f}")]
+    fig = figtext.read(graph, iri)
+    return [Value(" ".join(x for x in (qualifier, format_number(value), unit) if x), key=f"{float(value):020.3f}",
+                  fig=fig.spec() if fig else "")]
 
 
 def as_of(graph: SiteGraph, iri: str) -> list[Value]:
     node = graph.nodes[iri]
     text = node.literal(str(SKG.asOf)) or node.literal(str(SKG.asOfNote))
-    return [Value(text)] if text else []
+    fig = figtext.read(graph, iri)
+    return [Value(text, key=node.literal(str(SKG.asOf)) or "", fig=fig.spec() if fig else "", fig_part="when")
+            ] if text else []
 
 
 def what_happens(graph: SiteGraph, iri: str) -> list[Value]:

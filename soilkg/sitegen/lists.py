@@ -31,6 +31,8 @@ class Value:
     url: str = ""  # an external address (http/https only)
     key: str = ""  # what the column sorts by, when the text does not sort (dates, symbols)
     translatable: bool = False  # the text is the resource's own label: it swaps with the interface language
+    fig: str = ""  # a reported figure's parts (figtext.Figure.spec): the browser words it in the reader's language
+    fig_part: str = ""  # which words: "" the amount ("more than 11 500 farmers"), "when" its date ("to date")
 
 
 @dataclass
@@ -85,6 +87,8 @@ def facets(columns: list[tuple[str, str]], filterable: tuple[str, ...], rows: li
 
 
 def _value(v: Value) -> object:
+    if v.fig:
+        return [v.text, "", "", v.key, 0, v.fig, v.fig_part]
     if v.path:
         return [v.text, v.path, "", "", 1] if v.translatable else [v.text, v.path]
     if v.url:
@@ -97,7 +101,8 @@ def _value(v: Value) -> object:
 def index_script(kind: str, columns: list[tuple[str, str]], facet_keys: list[str], rows: list[Row]) -> str:
     """The list as compact arrays, assigned to ``window.SKG_INDEX[kind]``. A cell is a list of values;
     a value is its text, or [text, path], [text, "", url] or [text, "", "", sort key]; [text, path, "", "", 1]
-    is a resource's own label, which the page swaps for its label in the reader's language."""
+    is a resource's own label, which the page swaps for its label in the reader's language;
+    [text, "", "", sort key, 0, figure parts, part] a reported figure's words (soilkg/sitegen/figtext.py)."""
     keys = [key for key, _label in columns]
     data = {"columns": keys, "facets": facet_keys,
             "rows": [{"path": r.path, "labels": r.labels, "names": r.names,

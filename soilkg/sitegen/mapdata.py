@@ -1,6 +1,7 @@
 """The map page: which countries the source names for which initiative, and how (implemented in,
-joined, case study), with a legend, a caption that says what the map shows, FAO's map disclaimer and
-the same facts as sentences in natural word order ("Armenia joined RECISOIL")."""
+joined, case study), with a legend, a caption that says what the map shows, FAO's map disclaimer (in
+site/i18n, ``map_disclaimer``), areas and boundaries drawn as FAO and the UN draw them, and the same
+facts as sentences in natural word order ("Armenia joined RECISOIL")."""
 
 from __future__ import annotations
 
@@ -21,12 +22,33 @@ if TYPE_CHECKING:
 # <RECISOIL>".
 RELATIONS = {"implementedIn": ("implemented", "subject-first"), "joinedBy": ("joined", "country-first"),
              "country": ("case_study", "subject-first")}
-# FAO's disclaimer, printed under every FAO map (/work/shared/reference/catalogue-and-cycle.md).
-DISCLAIMER = ("The boundaries and names shown and the designations used on this map do not imply the expression "
-              "of any opinion whatsoever on the part of FAO concerning the legal status of any country, territory, "
-              "city or area or of its authorities, or concerning the delimitation of its frontiers and boundaries. "
-              "Dashed lines on maps represent approximate border lines for which there may not yet be full "
-              "agreement.")
+# FAO and UN practice for the areas and boundaries of the vendored map data (world-atlas 2.0.2,
+# Natural Earth 1:110m; site/README.md "The map" says what was looked for and why nothing finer is
+# vendored). Written into assets/index/map.js for skg.js; the caption (``map_apart_note``) names them.
+# Areas drawn apart from every country, never coloured as one: M49 codes as the map data numbers them.
+AREAS_APART = ("732",)  # Western Sahara
+# Parts of the map data that are not UN member states, drawn as part of the one the UN recognises
+# (by the map data's name: they have no M49 code).
+DRAWN_AS_PART_OF = {"Somaliland": "706", "N. Cyprus": "196"}
+# Boundaries not yet agreed, dashed: the shared border of two countries (M49) from the map data, cut
+# to a box (west, south, east, north) where only part of that border is in question. No geometry of
+# our own: the areas themselves are not shapes in the map data.
+DISPUTED_BOUNDARIES = (
+    ("356", "586", (72.0, 32.2, 80.0, 37.5)),  # India-Pakistan in Jammu and Kashmir (not Punjab, Sindh)
+    ("356", "156", None),  # India-China: Aksai Chin, the middle sector, Arunachal Pradesh
+    ("586", "156", None),  # Pakistan-China, in Jammu and Kashmir
+    ("729", "728", None),  # Sudan-South Sudan: Abyei, final boundary not yet determined
+    ("818", "729", (32.5, 21.0, 38.0, 23.0)),  # Egypt-Sudan east of the Nile: the Hala'ib triangle
+    ("404", "728", None),  # Kenya-South Sudan: the Ilemi triangle
+)
+
+
+def apart_script() -> str:
+    """What skg.js needs to draw the areas and boundaries above (window.SKG_MAP_APART)."""
+    data = {"areas": list(AREAS_APART), "partOf": DRAWN_AS_PART_OF,
+            "boundaries": [{"between": [a, b], "box": list(box) if box else None}
+                           for a, b, box in DISPUTED_BOUNDARIES]}
+    return "window.SKG_MAP_APART=" + json.dumps(data, separators=(",", ":")) + ";\n"
 
 
 def m49(alpha3: str) -> str:
@@ -77,7 +99,8 @@ def render(gen: Generator, kinds: dict[str, list[str]]) -> None:
               for c in shown]
     (gen.docs / "assets" / "index").mkdir(parents=True, exist_ok=True)
     (gen.docs / "assets" / "index" / "map.js").write_text(
-        "window.SKG_MAP=" + json.dumps(points, ensure_ascii=False).replace("<", "\\u003c") + ";\n", encoding="utf-8")
+        "window.SKG_MAP=" + json.dumps(points, ensure_ascii=False).replace("<", "\\u003c") + ";\n" + apart_script(),
+        encoding="utf-8")
     rows = []
     for c in shown:
         sentences = []
@@ -92,4 +115,4 @@ def render(gen: Generator, kinds: dict[str, list[str]]) -> None:
     relations = sorted({x.relation for c in shown for x in c.relations})
     names = ", ".join(gen.graph.label(c.iri) for c in shown)
     gen.render("map.md.j2", "map/index.md", rows=rows, subjects=[r.link(s) for s in subjects],
-               relations=relations, disclaimer=DISCLAIMER, map_alt=f"World map. Highlighted: {names}.")
+               relations=relations, map_alt=f"World map. Highlighted: {names}.")

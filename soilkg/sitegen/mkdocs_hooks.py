@@ -11,9 +11,20 @@ what people look resources up by is their names. Pages without the marker are le
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
+import jieba
+
+jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict..." in every build's output
+
 MARKER = "<!-- skg:html -->"
+# Chinese has no spaces between words: as Material does for the entries it makes itself, runs of Han
+# characters are cut into words by jieba and the word ends marked with U+200B, which the search's
+# separator (site/mkdocs.yml) splits on, so "网络" is a word of the index, not part of a long run.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD_END = "\u200b"
 _HTML: dict[str, str] = {}
 
 
@@ -30,15 +41,20 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return _HTML.pop(page.file.src_uri, html)
+    html = _HTML.pop(page.file.src_uri, html)
+    if page.file.src_uri == "report/index.md":
+        # The draft's footnotes are written after its English body, outside the block marked English.
+        html = html.replace('<div class="footnote">', '<div class="footnote" lang="en" dir="ltr">')
+    return html
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     entries = _search_entries(config)
     if entries is not None and "skg_search" in page.meta:
         # Resources outrank the ontology's and the lists' pages (boost, as Material's own entries).
-        entries.append({"location": page.url, "title": str(page.meta.get("title", page.title)),
-                        "text": str(page.meta["skg_search"]), "boost": float(page.meta.get("skg_boost", 1))})
+        entries.append({"location": page.url, "title": segment_chinese(str(page.meta.get("title", page.title))),
+                        "text": segment_chinese(str(page.meta["skg_search"])),
+                        "boost": float(page.meta.get("skg_boost", 1))})
     return context
 
 
@@ -50,3 +66,8 @@ def _search_entries(config: Any) -> list[dict[str, object]] | None:
         if isinstance(entries, list):
             return entries
     return None
+
+
+def segment_chinese(text: str) -> str:
+    """The text with each run of Han characters cut into words, word ends marked with U+200B."""
+    return _HAN.sub(lambda run: _WORD_END + _WORD_END.join(jieba.cut(run.group())) + _WORD_END, text)

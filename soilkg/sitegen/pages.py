@@ -9,10 +9,11 @@ from html import escape, unescape
 from pathlib import Path
 
 import jinja2
+import pyoxigraph as ox
 
 from soilkg.namespaces import SKG
 from soilkg.sitegen import charts, downloads, home, kinds, lists, mapdata, resource, schemaorg
-from soilkg.sitegen.graph import SiteGraph
+from soilkg.sitegen.graph import LANGS, SiteGraph
 from soilkg.sitegen.i18n import Strings, sentence_case
 from soilkg.sitegen.mkdocs_hooks import MARKER
 from soilkg.sitegen.ontology import Ontology
@@ -81,11 +82,11 @@ class Generator:
         path = self.docs / target
         path.parent.mkdir(parents=True, exist_ok=True)
         text = self.env.get_template(template).render(root=root, t=self.strings.html, t_plain=self.strings.plain,
-                                                      **context)
+                                                      t_vars=self.strings.template_html, **context)
         path.write_text(text, encoding="utf-8")
 
     def renderer(self, target: str) -> Renderer:
-        return Renderer(self.graph, self.ontology, "../" * target.count("/"))
+        return Renderer(self.graph, self.ontology, "../" * target.count("/"), self.strings)
 
     # --- resource and list pages -------------------------------------------------------------
 
@@ -95,15 +96,29 @@ class Generator:
         r = self.renderer(target)
         context = resource.context(iri, self.graph, r, self.sources)
         html = self.env.get_template("resource.html.j2").render(
-            root=r.root, t=self.strings.html, t_plain=self.strings.plain, kind=kind, path=path,
+            root=r.root, t=self.strings.html, t_plain=self.strings.plain, t_vars=self.strings.template_html,
+            kind=kind, path=path,
             jsonld=schemaorg.jsonld(self.graph, self.ontology, iri), draft=iri in self.drafts, **context)
         file = self.docs / target
         file.parent.mkdir(parents=True, exist_ok=True)
         # What the search finds the page by: every other name (all languages, acronym), kind, summary.
         prose = resource.summary(context)
         first = unescape(TAG.sub("", resource.CITE.sub("", prose[0])))[:300] if prose else ""
-        summary = " · ".join(x for x in [self.strings.plain(f"kind.{kind}"), *self.graph.alt_labels(iri), first] if x)
+        names = [*self.kind_names(kind), *self.graph.alt_labels(iri), *self.term_names(iri)]
+        summary = " · ".join(x for x in [*dict.fromkeys(names), first] if x)
         file.write_text(html_page(str(context["title"]), html, summary), encoding="utf-8")
+
+    def kind_names(self, kind: str) -> list[str]:
+        """The kind's name in the six languages ("Networks", "Réseaux", "网络"...), for the search."""
+        return list(dict.fromkeys(self.strings.text(f"kind.{kind}", lang) for lang in LANGS))
+
+    def term_names(self, iri: str) -> list[str]:
+        """The labels, in every language, of the resource's classes and of the ontology's named values
+        it has (a status: "Publié", "已发布"), so a search in any of the six languages finds it."""
+        node = self.graph.nodes[iri]
+        terms = [*node.types, *(o.value for values in node.out.values() for o in values
+                                if isinstance(o, ox.NamedNode) and o.value.startswith(str(SKG)))]
+        return [label for term in dict.fromkeys(terms) for label in self.graph.labels(term).values()]
 
     def write_downloads(self, site: Path) -> None:
         """Each resource's Turtle and JSON-LD, straight into the built site (mkdocs would only copy them)."""
@@ -124,7 +139,7 @@ class Generator:
         intro = self.strings.html("undated_decisions") if kind == "decision" and any(
             not r.cells.get("year") for r in rows) else ""
         names = "; ".join(r.label for r in rows[:20]) + ("; …" if len(rows) > 20 else "")
-        search = f"{len(rows)} {self.strings.plain(f'kind.{kind}').lower()}: {names}"
+        search = f"{len(rows)} {' · '.join(self.kind_names(kind))}: {names}"
         self.render("list.md.j2", f"{kind}/index.md", kind=kind, title=self.strings.plain(f"kind.{kind}"),
                     count=len(rows), rows=rows[:STATIC_ROWS], truncated=len(rows) > STATIC_ROWS,
                     columns=columns, href=href, intro=intro, search=escape(search))

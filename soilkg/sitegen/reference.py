@@ -15,6 +15,7 @@ from soilkg.paths import Project
 from soilkg.report import site_page
 from soilkg.sitegen import downloads
 from soilkg.sitegen.graph import SiteGraph
+from soilkg.sitegen.i18n import Strings
 from soilkg.sitegen.ontology import curie
 from soilkg.sitegen.pages import Generator, sorted_kinds
 
@@ -53,18 +54,19 @@ def ontology_pages(gen: Generator, kinds: dict[str, list[str]]) -> None:
         kind = next((k for k in kinds if any(term.iri in gen.graph.nodes[i].types for i in kinds[k][:50])), None)
         shown = f'<a href="../../{kind}/index.html">{count}</a>' if kind and count else str(count) if count else ""
         gen.render("ontology-class.md.j2", target, term=term,
-                   parents=[r.term_link(p) if onto.is_ours(p) else escape(curie(p)) for p in term.parents],
+                   parents=[r.term_link(p) if onto.is_ours(p) else f"<code>{escape(curie(p))}</code>"
+                            for p in term.parents],
                    children=[r.term_link(c) for c in onto.subclasses(term.iri)],
                    props=[r.term_link(p.iri) for p in onto.properties_about(term.iri)], instances=shown)
     r = gen.renderer("ontology/properties/index.md")
     entries = []
     for p in props:
         rows = []
-        for name, values in (("Sub-property of", p.parents), ("Domain", p.domain), ("Range", p.range)):
+        for name, values in (("onto.subproperty_of", p.parents), ("onto.domain", p.domain), ("onto.range", p.range)):
             if values:
                 rows.append((name, ", ".join(r.term_link(v) if v in onto.classes and onto.is_ours(v)
-                                             else escape(curie(v)) for v in values)))
-        entries.append({"anchor": curie(p.iri).replace(":", "-"), "label": p.label, "curie": curie(p.iri),
+                                             else f"<code>{escape(curie(v))}</code>" for v in values)))
+        entries.append({"anchor": curie(p.iri).replace(":", "-"), "iri": p.iri, "label": p.label, "curie": curie(p.iri),
                         "definition": p.definition, "rows": rows})
     gen.render("ontology-properties.md.j2", "ontology/properties/index.md", properties=entries)
 
@@ -126,7 +128,7 @@ def downloads_page(store: ox.Store, gen: Generator, kinds: dict[str, list[str]])
                kinds=[{"kind": k, "count": len(kinds[k])} for k in sorted_kinds(kinds)])
 
 
-def report_page(project: Project, store: ox.Store, docs: Path) -> bool:
+def report_page(project: Project, store: ox.Store, docs: Path, strings: Strings) -> bool:
     """The latest report draft as a page, drafted from the same store as the rest of the site."""
     text = site_page(project, store)
     if not text:
@@ -136,5 +138,8 @@ def report_page(project: Project, store: ox.Store, docs: Path) -> bool:
     # than the rest of the search index together and read as run-together cells.
     headings = [line.lstrip("#* ").rstrip("* ") for line in text.splitlines() if line.startswith(("#", "**"))]
     meta = f"---\nskg_search: {json.dumps(escape(' · '.join(headings)), ensure_ascii=False)}\nskg_boost: 0.2\n---\n"
-    (docs / "report" / "index.md").write_text(meta + text, encoding="utf-8")
+    # The draft is in English, the source document's language: marked so, and the page says so.
+    note = f'<p class="skg-note">{strings.html("report.in_english")}</p>\n\n'
+    body = f'<div lang="en" dir="ltr" markdown="1">\n\n{text}\n\n</div>\n'
+    (docs / "report" / "index.md").write_text(meta + note + body, encoding="utf-8")
     return True

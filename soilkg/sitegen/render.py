@@ -6,13 +6,14 @@ any static host and straight from disk (no ``use_directory_urls`` folders to res
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pyoxigraph as ox
 
 from soilkg.namespaces import RDF_TYPE, SKG, XSD
 from soilkg.sitegen.graph import SiteGraph, Term
-from soilkg.sitegen.i18n import sentence_case
+from soilkg.sitegen.i18n import Strings, sentence_case
 from soilkg.sitegen.ontology import Ontology, curie
 from soilkg.textfmt import format_number
 from soilkg.urls import page_path
@@ -29,6 +30,8 @@ EXTERNAL = (
 )
 RESOLVERS = {"doi": "https://doi.org/", "handle": "https://hdl.handle.net/"}
 
+LETTERS = re.compile(r"[A-Za-z\u00C0-\u024F]")
+
 
 def href(path: str, root: str) -> str:
     """``network/netsob/`` (or ``document/x/#p4``) as a relative link to the built HTML file."""
@@ -40,10 +43,11 @@ def href(path: str, root: str) -> str:
 class Renderer:
     """Renders terms for one page; ``root`` is the relative path from that page to the site root."""
 
-    def __init__(self, graph: SiteGraph, ontology: Ontology, root: str) -> None:
+    def __init__(self, graph: SiteGraph, ontology: Ontology, root: str, strings: Strings) -> None:
         self.graph = graph
         self.ontology = ontology
         self.root = root
+        self.strings = strings
 
     def url(self, iri: str) -> str | None:
         path = page_path(iri) if self.graph.has_page(iri) else None
@@ -70,7 +74,8 @@ class Renderer:
                     text = self.ontology.label(iri)
         if not iri.startswith(("http://", "https://")):
             return escape(text)
-        return f'<a href="{escape(iri)}" class="skg-ext" rel="noopener">{escape(text)}</a>'
+        # An identifier or address has no language of its own: marked so (zxx), laid out left to right.
+        return f'<a href="{escape(iri)}" class="skg-ext" rel="noopener" lang="zxx" dir="ltr">{escape(text)}</a>'
 
     def term_link(self, iri: str, text: str | None = None) -> str:
         """A class or property name in plain words (swapped for the reader's language in the browser),
@@ -120,5 +125,6 @@ class Renderer:
             return escape(format_number(text))
         # Text from a source stays in its language, marked and isolated (an English run on an Arabic
         # page keeps its full stop at its end).
-        return f'<span lang="{escape(term.language)}" dir="auto">{escape(text)}</span>' if term.language \
-            else escape(text)
+        # Text without a language tag (a name, a place, a series title) is the data's, in English.
+        lang = term.language or ("en" if LETTERS.search(text) else "")
+        return f'<span lang="{escape(lang)}" dir="auto">{escape(text)}</span>' if lang else escape(text)

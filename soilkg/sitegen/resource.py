@@ -9,6 +9,7 @@ from html import escape
 import pyoxigraph as ox
 
 from soilkg.namespaces import DCT, OWL, RDF_TYPE, SCHEMA, SKG, SKOS
+from soilkg.sitegen import figtext
 from soilkg.sitegen.graph import (
     ACRONYM,
     ALT_LABEL,
@@ -22,7 +23,7 @@ from soilkg.sitegen.graph import (
     SiteGraph,
     part_order,
 )
-from soilkg.sitegen.i18n import sentence_case
+from soilkg.sitegen.i18n import Strings, lang_attrs, sentence_case
 from soilkg.sitegen.render import Renderer
 from soilkg.urls import owner_of
 
@@ -90,10 +91,12 @@ class Source:
 
 
 def text_lang(graph: SiteGraph, iri: str) -> str:
-    """The language of a passage's verbatim text: its document's dct:language ("" for a title block,
-    which is printed in several languages, and when the document does not say)."""
+    """The language of a passage's verbatim text: its document's dct:language ("mul" for a title block,
+    which is printed in several languages; "" when the document does not say)."""
     owner = graph.nodes.get(owner_of(iri))
-    if owner is None or iri.endswith("/p0"):
+    if iri.endswith("/p0"):
+        return "mul"  # BCP 47: several languages
+    if owner is None:
         return ""
     return owner.literal(str(DCT.language)) or ""
 
@@ -105,13 +108,24 @@ def local(iri: str) -> str:
 Sources = dict[tuple[str, str, str], list[str]]
 
 
-def passage_name(iri: str, graph: SiteGraph) -> str:
-    """A passage as a short mark: ¶4, fn 5, the title block, or a web page's or publication's short name."""
+def part_html(iri: str, strings: Strings, suffix: str = "") -> str:
+    """A paragraph or footnote of a document as interface words: '¶4', 'fn 5', 'title' (``suffix``
+    "_title": 'Paragraph 4', 'Footnote 5', 'Title'), swapped for the reader's language like any
+    interface string (site/i18n ``part.*``; assets/js/skg-text.js)."""
     tail = iri.rsplit("/", 1)[-1]
+    kind = "p0" if tail == "p0" else "fn" if tail.startswith("fn") else "p"
+    number = tail.lstrip("pfn")
+    key = f"part.{kind}{suffix}"
+    return (f'<span data-part="{kind}{suffix}" data-n="{escape(number)}">'
+            f'{escape(strings.plain(key).format(n=number))}</span>')
+
+
+def passage_name(iri: str, graph: SiteGraph, strings: Strings) -> str:
+    """A passage as a short mark (HTML): ¶4, fn 5, the title block, or a web page's or publication's
+    short name."""
     if owner_of(iri) != iri:
-        number = tail.lstrip("pfn")
-        return "title" if tail == "p0" else f"¶{number}" if tail.startswith("p") else f"fn {number}"
-    return graph.short_label(iri)
+        return part_html(iri, strings)
+    return escape(graph.short_label(iri))
 
 
 def cite(passages: list[str], graph: SiteGraph, r: Renderer) -> str:
@@ -119,7 +133,7 @@ def cite(passages: list[str], graph: SiteGraph, r: Renderer) -> str:
     links = []
     for passage in passages:
         url = r.url(passage)
-        name, full = escape(passage_name(passage, graph)), escape(graph.label(passage))
+        name, full = passage_name(passage, graph, r.strings), escape(graph.label(passage))
         links.append(f'<a href="{escape(url)}" title="{full}">{name}</a>' if url
                      else f'<span title="{full}">{name}</span>')
     return f' <span class="skg-cite" dir="ltr">[{", ".join(links)}]</span>' if links else ""
@@ -197,7 +211,7 @@ def parts(iri: str, graph: SiteGraph, r: Renderer, stated: Sources) -> list[Part
     for part_iri in graph.parts(iri):
         node = graph.nodes[part_iri]
         here = sorted({r.link(s) for s, p in node.inc if p == STATED_IN and not s.startswith("_:")})
-        result.append(Part(anchor=part_iri.rsplit("/", 1)[-1], title=escape(graph.label(part_iri)),
+        result.append(Part(anchor=part_iri.rsplit("/", 1)[-1], title=part_html(part_iri, r.strings, "_title"),
                            text=escape(node.literal(TEXT) or ""), lang=text_lang(graph, part_iri),
                            facts=facts(node, graph, r, skip, stated), stated_here=here))
     return result
@@ -213,26 +227,16 @@ def figures(node: Node, graph: SiteGraph, r: Renderer) -> list[dict[str, str]]:
 
 
 def figure_row(iri: str, graph: SiteGraph, r: Renderer) -> dict[str, str]:
-    """A reported figure as the source states it: 'more than 11 500 farmers', to date. The qualifier
-    follows the reader's language; the number and the source's unit stay together, isolated, in the
-    source's language (an Arabic line must not read "farmers 11 500")."""
+    """A reported figure as the source states it: 'more than 11 500 farmers', 'to date', as whole
+    templates in the reader's language (soilkg/sitegen/figtext.py)."""
     fig = graph.nodes[iri]
-    comparator = fig.iris(str(SKG.comparator))
-    qualifier = r.term(comparator[0]) if comparator and comparator[0] != str(SKG.exactly) else ""
-    value = fig.first(str(SKG.value))
-    number = r.value(value) if value is not None else ""
-    unit_term = fig.first(str(SKG.unit))
-    unit = unit_term.value if isinstance(unit_term, ox.Literal) else ""
-    lang = unit_term.language if isinstance(unit_term, ox.Literal) and unit_term.language else "en"
-    amount = f'<bdi lang="{escape(lang)}" dir="ltr">{number} {escape(unit)}</bdi>' if unit else number
+    parts = figtext.read(graph, iri)
     measures = fig.first(str(SKG.measures))
-    when = fig.literal(str(SKG.asOf)) or fig.literal(str(SKG.asOfNote)) or ""
     about = fig.iris(str(SKG.about))
-    plain_qualifier = graph.label(comparator[0]) if qualifier else ""
-    return {"link": r.link(iri, f"{plain_qualifier} {graph.label(iri)}".strip()) if graph.has_page(iri) else "",
-            "value": f"{qualifier} {amount}".strip(), "unit": "",
-            "measures": r.value(measures) if measures is not None else "", "when": escape(when),
-            "when_dated": "1" if fig.literal(str(SKG.asOf)) else "",
+    return {"link": r.link(iri) if graph.has_page(iri) else "",
+            "value": figtext.amount_html(parts, r.strings) if parts else "", "unit": "",
+            "measures": r.value(measures) if measures is not None else "",
+            "when": figtext.when_html(parts, r.strings) if parts else "",
             "about": ", ".join(r.link(a) for a in about),
             "sources": ", ".join(r.link(s, graph.label(s)) for s in fig.iris(STATED_IN))}
 
@@ -252,7 +256,7 @@ def context(iri: str, graph: SiteGraph, r: Renderer, stated: Sources) -> dict[st
         "iri": iri,
         "title": graph.display_label(iri),
         "types": type_links,
-        "alt_labels": graph.alt_labels(iri),
+        "alt_labels": [(text, lang_attrs(lang or "en")) for text, lang in graph.alt_names(iri)],
         "prose": prose,
         "sentence": one_sentence(type_links, shown_facts),
         "listed": [(key, values) for key, prop in LISTED

@@ -54,3 +54,26 @@ def test_codepoint_escapes_do_not_smuggle_a_service_call() -> None:
     query = r"SELECT * WHERE { \u0053ERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"
     with pytest.raises(SyntaxError):
         ox.Store().query(query)
+
+
+def test_a_parsed_text_is_judged_again_under_each_setting() -> None:
+    """The guard keeps parsed texts for reuse; what the server allows is decided on every call, so a
+    text first seen where its SERVICE or FROM was allowed is still refused where it is not."""
+    service = "SELECT * { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }"
+    assert inspect(service, allowed_services=["https://query.wikidata.org/sparql"]).services
+    with pytest.raises(ApiError) as caught:
+        inspect(service, allowed_services=[])
+    assert caught.value.code == "service_refused"
+    from_graph = "SELECT * FROM <https://w3id.org/soilkg/source/data/a.ttl> { ?s ?p ?o }"
+    assert inspect(from_graph, known_graphs={"https://w3id.org/soilkg/source/data/a.ttl"}).from_graphs
+    with pytest.raises(ApiError) as caught:
+        inspect(from_graph, known_graphs={"https://w3id.org/soilkg/source/data/b.ttl"})
+    assert caught.value.code == "graph_refused"
+    assert caught.value.detail is not None and caught.value.detail["line"] == 1
+
+
+def test_an_answer_does_not_change_the_kept_parse() -> None:
+    """Callers get their own copy of the prefixes: changing one answer cannot change the next."""
+    text = "PREFIX ex: <http://example.org/> SELECT * { ?s ex:p ?o }"
+    inspect(text).prefixes["ex"] = "http://evil.example/"
+    assert inspect(text).prefixes["ex"] == "http://example.org/"

@@ -42,6 +42,8 @@ CASES: list[tuple[tuple[str, ...], str]] = [
       "--end", "2027-03-26", *SRC), "Did you mean `organisation:cgrfa`?"),
     (("new", "meeting", "--body", "cgrfa", "--session", "21", "--place", "Rome", "--start", "2027-03-26",
       "--end", "2027-03-22", *SRC), "--end 2027-03-22 is before --start 2027-03-26"),
+    (("new", "meeting", "--body", "cgrfa", "--session", "21", "--place", "Rome", "--start", "2027-03-22",
+      "--end", "2027-03-26", "--agenda-item", "item eight", *SRC), "--agenda-item `item eight`: not an agenda item"),
     (("new", "publication", "--title", "X", "--year", "2026", "--doi", "10.4060 cc", *SRC), "not a DOI"),
     (("new", "publication", "--title", "X", "--year", "2026", "--author", "Jane Doe", *SRC),
      "family name first and a comma"),

@@ -10,18 +10,22 @@
 () => {
   const page = (document.documentElement.getAttribute("lang") || "en").split("-")[0];
   const SKIP = "script,style,noscript,code,pre,kbd,samp,template,svg";
-  const latinWord = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’-]*/g;
+  /* A word starts with a letter and may go on with digits: "M49", "ISO" are codes, not English words. */
+  const latinWord = /[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’-]*/g;
   const arabicWord = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
   const cyrillicWord = /[\u0400-\u04FF]+/g;
   const cjkChar = /[\u3400-\u9FFF\uF900-\uFAFF]/g;
   const acronym = /^[A-Z][A-Z0-9-]*[A-Z0-9]$/;
+  /* Proper names of systems and datasets that stay in Latin script inside translated text, as UN
+   * texts leave them: the Handle System (an identifier scheme), Natural Earth (the map data). */
+  const properNames = new Set(["Handle", "Natural", "Earth"]);
   const tally = { latin: 0, own: 0, foreign: 0, latinSamples: {} };
 
   const url = /\b(?:https?:\/\/|www\.)\S+/g;
 
   function count(text, where) {
     text = text.replace(url, " ");
-    const latin = (text.match(latinWord) || []).filter((w) => !acronym.test(w));
+    const latin = (text.match(latinWord) || []).filter((w) => !acronym.test(w) && !properNames.has(w));
     tally.latin += latin.length;
     latin.forEach((w) => { tally.latinSamples[where + ": " + w] = (tally.latinSamples[where + ": " + w] || 0) + 1; });
     tally.own += (text.match(arabicWord) || []).length + (text.match(cyrillicWord) || []).length

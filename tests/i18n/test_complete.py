@@ -18,7 +18,8 @@ OTHERS = [lang for lang in LANGS if lang != "en"]
 SAME_WORD = {
     "fr": {"Catalogue", "Classes", "Date", "Initiatives", "Organisations", "Programmes", "Publications",
            "Source", "Type", "Sources", "Description", "Impact", "Latitude", "Longitude", "Licence", "Documents",
-           "Plus", "Total", "Notes", "Contact", "Options", "Navigation", "Section", "Format", "Service"},
+           "Plus", "Total", "Notes", "Contact", "Options", "Navigation", "Section", "Format", "Service",
+           "Version"},
     "es": {"Total", "Plan", "Error"},
     "ru": set(),
     "zh": set(),
@@ -32,7 +33,8 @@ def read(lang: str) -> dict[str, str]:
 
 
 def no_words(value: str) -> bool:
-    """Acronyms, codes and symbols: 'CSV', 'SPARQL', 'ISO 3166-1', '→', '2025'."""
+    """Acronyms, codes, symbols and bare placeholders: 'CSV', 'ISO 3166-1', '→', '2025', '{value} {unit}'."""
+    value = PLACEHOLDER.sub(" ", value)
     return all(not any(c.isalpha() for c in token) or token.isupper() for token in re.split(r"[\s/()·,:–-]+", value))
 
 
@@ -58,7 +60,7 @@ def test_every_key_is_translated(lang: str) -> None:
 def test_no_string_is_left_in_english(lang: str) -> None:
     strings = read(lang)
     same = sorted(k for k, english in ENGLISH.items()
-                  if k != "_dir" and strings.get(k) == english
+                  if not k.startswith("_") and strings.get(k) == english
                   and english not in SAME_WORD[lang] and not no_words(english))
     assert same == [], f"site/i18n/{lang}.json still has the English text for: {same}"
 

@@ -44,6 +44,17 @@ def address(site: Path, base: str, path: str, lang: str) -> str:
     return f"{base}{path}#lang={lang}"
 
 
+def evaluate_on(browser: Any, html: str, script: str) -> Any:
+    """What a measuring script finds on a page made of `html` (the measures' own tests)."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.set_content(html)
+        return page.evaluate(script)
+    finally:
+        context.close()
+
+
 def open_in(browser: Any, url: str) -> Any:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -86,30 +97,18 @@ def test_english_runs_are_isolated_on_arabic_pages(browser: Any, built_site: Pat
 
 def test_the_measure_counts_english_and_leaves_out_marked_text(browser: Any) -> None:
     """The measure itself: unmarked English counts, marked English and acronyms do not."""
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.set_content('<html lang="ar" dir="rtl"><head><title>Soil Doctors - الفهرس</title></head><body>'
+    result = evaluate_on(browser, '<html lang="ar" dir="rtl"><head><title>Soil Doctors - الفهرس</title></head><body>'
                          '<h1><span lang="en" dir="ltr">Soil Doctors</span></h1><nav>Soil Doctors</nav>'
                          '<p>الحالة منشور Status published https://www.fao.org/x</p>'
                          '<p lang="en" dir="ltr">Quoted source text.</p>'
-                         '<p>FAO CSV</p><p style="display:none">hidden words here</p></body></html>')
-        result = page.evaluate(MEASURE)
-    finally:
-        context.close()
+                         '<p>FAO CSV</p><p style="display:none">hidden words here</p></body></html>', MEASURE)
     # Latin: "Status published"; own: the title's word and two more; marked: the heading, its two
     # repeats (tab title, navigation) and the quotation.
     assert (result["latin"], result["own"], result["foreign"]) == (2, 3, 9)
 
 
 def test_the_isolation_check_finds_an_unisolated_english_sentence(browser: Any) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.set_content('<html lang="ar" dir="rtl"><body><p lang="en">Not isolated.</p>'
-                         '<p lang="en" dir="ltr">Isolated.</p><bdi lang="en" dir="ltr">Also isolated.</bdi>'
-                         '<a lang="fr">Français</a></body></html>')
-        wrong = page.evaluate(ISOLATION)
-    finally:
-        context.close()
+    wrong = evaluate_on(browser, '<html lang="ar" dir="rtl"><body><p lang="en">Not isolated.</p>'
+                        '<p lang="en" dir="ltr">Isolated.</p><bdi lang="en" dir="ltr">Also isolated.</bdi>'
+                        '<a lang="fr">Français</a></body></html>', ISOLATION)
     assert wrong == ['<p lang="en">Not isolated.</p>']

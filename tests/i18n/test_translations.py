@@ -10,6 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from soilkg.namespaces import SKG
+from soilkg.sitegen import graph as graph_module
 from soilkg.sitegen import i18n
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
@@ -123,22 +124,29 @@ def store() -> ox.Store:
 
 
 def test_term_labels_from_the_store(store: ox.Store) -> None:
-    terms = i18n.TermLabels.from_store(store)
-    assert terms.label(str(SKG.statedIn), "fr") == "Énoncé dans"
-    assert terms.label(str(SKG.statedIn), "en") == "stated in"
-    assert terms.lookup(str(SKG.published), "zh") == ("已发布", "zh")
-    # An unknown language falls back to English, an unknown term to the default.
-    assert terms.lookup(str(SKG.statedIn), "de") == ("stated in", "en")
-    assert terms.label(str(SKG) + "noSuchTerm", "ar", default="x") == "x"
+    """The site's one label lookup (SiteGraph.labels / label) reads the translations."""
+    graph = graph_module.load(store)
+    assert graph.labels(str(SKG.statedIn))["fr"] == "Énoncé dans"
+    assert graph.label(str(SKG.statedIn), "en") == "stated in"
+    assert graph.label(str(SKG.published), "zh") == "已发布"
+    # An unknown language falls back to English.
+    assert graph.label(str(SKG.statedIn), "de") == "stated in"
 
 
-def test_english_fallback_is_isolated_on_an_arabic_page() -> None:
-    terms = i18n.TermLabels({"urn:a": {"en": "Soil <health>", "fr": "Santé"}, "urn:b": {"ar": "حالة"}})
-    assert terms.html("urn:a", "ar") == '<bdi lang="en" dir="ltr">Soil &lt;health&gt;</bdi>'
-    assert terms.html("urn:a", "fr") == "Santé"
-    assert terms.html("urn:b", "ar") == "حالة"
-    assert terms.html("urn:none", "ar", default="NETSOB") == "<bdi>NETSOB</bdi>"
-    assert terms.table() == {"urn:a": {"fr": "Santé"}, "urn:b": {"ar": "حالة"}}
+def test_material_strings_come_from_the_installed_theme() -> None:
+    """Material's own interface strings are its vetted translations, read from the theme."""
+    zh = i18n.material_strings("zh")
+    assert zh["md.search.result.placeholder"] == "键入以开始搜索" and "#" in zh["md.search.result.other"]
+    assert i18n.material_strings("en")["md.top"] == "Back to top"
+    assert set(i18n.material_strings("ar")) == set(i18n.material_strings("en"))
+
+
+def test_sentence_templates_are_filled_whole() -> None:
+    strings = i18n.Strings({"en": {"n": "{quads} quads from {files} files"}})
+    assert strings.template_html("n", quads=3, files="<2>") == (
+        '<span data-i18n="n" data-i18n-vars="{&quot;quads&quot;:&quot;3&quot;,'
+        '&quot;files&quot;:&quot;&lt;2&gt;&quot;}">'
+        '3 quads from &lt;2&gt; files</span>')
 
 
 def test_interface_strings_fall_back_to_english() -> None:
@@ -148,9 +156,6 @@ def test_interface_strings_fall_back_to_english() -> None:
     assert strings.html("home") == '<span data-i18n="home">Home</span>'
     assert strings.html("map", "ar") == '<span data-i18n="map" lang="en" dir="ltr">Map</span>'
     assert strings.plain("nothing") == "nothing"
-    units = i18n.Strings({"en": {"unit.countries": "countries"}, "fr": {"unit.countries": "pays"}})
-    assert units.data_html("unit", "countries") == '<span data-i18n="unit.countries">countries</span>'
-    assert units.data_html("unit", "km & m") == '<span lang="en" dir="ltr">km &amp; m</span>'
 
 
 def test_direction_helpers() -> None:

@@ -16,7 +16,7 @@ def test_a_session_without_its_meeting_says_exactly_what_to_add(cli: Cli) -> Non
     assert result.returncode == 2
     assert "no meeting for session 99 of organisation:cgrfa" in result.stderr
     assert ("soilkg new meeting --body cgrfa --session 99 --place PLACE --start YYYY-MM-DD --end YYYY-MM-DD "
-            "--source PASSAGE") in result.stderr
+            "[--agenda-item N.N] --source PASSAGE") in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -37,7 +37,8 @@ COMMANDS: list[tuple[str, ...]] = [
      "SYNTHETIC announcement of the Twenty-first Regular Session", "--accessed", "2026-02-01", "--slug",
      "synthetic-cgrfa-21-announcement"),
     ("new", "meeting", "--no-input", "--body", "cgrfa", "--session", "21", "--place", "Rome", "--start",
-     "2027-03-01", "--end", "2027-03-05", "--source", "web-page:synthetic-cgrfa-21-announcement"),
+     "2027-03-01", "--end", "2027-03-05", "--agenda-item", "7.2", "--source",
+     "web-page:synthetic-cgrfa-21-announcement"),
 ]
 CASE_STUDIES = {  # slug -> (title, country, practice)
     "synthetic-composting-with-earthworms": ("SYNTHETIC composting with earthworms", "Ghana", "biofertilizers"),

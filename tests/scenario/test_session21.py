@@ -116,6 +116,13 @@ def test_case_studies_cite_their_own_record(scenario: tuple[Path, dict[str, Path
         assert marks and any("example.org/synthetic/case-study" in notes[m] for m in marks), line
 
 
+def test_title_block_names_the_agenda_item_given_to_new_meeting(scenario: tuple[Path, dict[str, Path]]) -> None:
+    """`soilkg new meeting --agenda-item 7.2` is what the draft's title block shows, and no note asks for it."""
+    md = scenario[1]["md"].read_text(encoding="utf-8")
+    assert "Item 7.2 of the Provisional Agenda" in md
+    assert "agenda item is not in the graph" not in md
+
+
 def test_standing_context(scenario: tuple[Path, dict[str, Path]]) -> None:
     md = scenario[1]["md"].read_text(encoding="utf-8")
     intro = md.split("## I. Introduction", 1)[1].split("### ", 1)[0]
@@ -150,5 +157,5 @@ def test_missing_meeting_says_exactly_what_to_add(tmp_path: Path) -> None:
     result = box.run("report", "--session", "21", "--format", "md")
     assert result.returncode == 2
     assert ("soilkg new meeting --body cgrfa --session 21 --place PLACE --start YYYY-MM-DD --end YYYY-MM-DD "
-            "--source PASSAGE") in result.stderr
+            "[--agenda-item N.N] --source PASSAGE") in result.stderr
     assert "Traceback" not in result.stderr

@@ -19,7 +19,10 @@ def page(browser: Any, site_url: str) -> Any:
     opened.on("console", lambda m: opened.problems.append(f"console {m.type}: {m.text}")
               if m.type == "error" else None)
     opened.on("pageerror", lambda e: opened.problems.append(f"page error: {e}"))
-    opened.on("requestfailed", lambda r: opened.problems.append(f"request failed: {r.url}"))
+    # A request cut short because the page moved on (the search worker still loading its language
+    # files when a link is clicked) is not a failure; anything else (refused, blocked, missing) is.
+    opened.on("requestfailed", lambda r: opened.problems.append(f"request failed: {r.url} ({r.failure})")
+              if r.failure != "net::ERR_ABORTED" else None)
     yield opened
     context.close()
 

@@ -190,16 +190,31 @@ def _search(page: Any, site_url: str, query: str) -> list[str]:
 
 
 def test_search_shows_resources_first_with_readable_previews(page: Any, site_url: str) -> None:
-    # "Network" is also an ontology class page: the networks themselves come first.
+    # "Network" is also an ontology class page: the networks, and the lists of them (the search stems
+    # words, so "Networks" pages match too), come before it.
     hrefs = _search(page, site_url, "Network")
-    assert not any("ontology/" in h for h in hrefs[:5]), hrefs[:5]
-    assert any("/network/" in h for h in hrefs[:3]), hrefs[:3]
+    assert not any("ontology/" in h for h in hrefs[:8]), hrefs[:8]
+    assert any("/network/" in h for h in hrefs[:6]), hrefs[:6]
     hrefs = _search(page, site_url, "NETSOB")
     assert "network/netsob/index.html" in hrefs[0]
     preview = page.locator(".md-search-result__item").first.inner_text()
     # A sentence, not table cells run together ("NameTypeYear...").
     assert "International Network on Soil Biodiversity" in preview
     assert not re.search(r"[a-z][A-Z][a-z]+[A-Z]", preview), preview
+
+
+@pytest.mark.parametrize("query", ["Réseaux", "Redes", "Сети", "الشبكات", "网络"])
+def test_search_finds_the_networks_by_their_kind_in_other_languages(page: Any, site_url: str, query: str) -> None:
+    """The index holds the kind's name in six languages, and the search knows the word characters of
+    each (without them an Arabic, Cyrillic or Chinese query finds nothing); Chinese is cut into words."""
+    page.goto(site_url + "index.html")
+    page.locator("input.md-search__input").click()
+    page.fill("input.md-search__input", query)  # typed as text: scripts a keyboard cannot type key by key
+    page.keyboard.press("End")  # Material reads the box on a key event
+    page.locator(".md-search-result__item a").first.wait_for(state="attached", timeout=20000)
+    page.wait_for_timeout(300)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("as => as.map(a => a.href)")
+    assert any("/network/" in h for h in hrefs[:10]), (query, hrefs[:10])
 
 
 @pytest.mark.parametrize("path", ["index.html", "decision/index.html", "network/netsob/index.html", "map/index.html"])

@@ -1,4 +1,4 @@
-/* Soil Biodiversity Knowledge Graph catalogue: interface language, list filters, map.
+/* Soil Biodiversity Knowledge Graph catalogue: interface language and list filters (the map: skg-map.js).
  * No server and no network: everything this script reads was generated next to the page
  * (window.SKG_I18N, SKG_LABELS, SKG_INDEX, SKG_MAP, SKG_WORLD). */
 (function () {
@@ -34,8 +34,8 @@
   }
 
   function tr(key, code) {
-    var table = I18N[code || current] || {};
-    return table[key] || (I18N.en || {})[key] || key;
+    var text = window.SKG_TEXT.tr(key, code || current);
+    return text || key;
   }
 
   var current = lang();
@@ -47,7 +47,10 @@
     html.setAttribute("lang", code);
     html.setAttribute("dir", tr("_dir", code) === "rtl" ? "rtl" : "ltr");
     document.querySelectorAll("[data-i18n]").forEach(function (el) {
-      el.textContent = tr(el.getAttribute("data-i18n"), code);
+      var text = tr(el.getAttribute("data-i18n"), code);
+      var vars = el.hasAttribute("data-i18n-vars") ? JSON.parse(el.getAttribute("data-i18n-vars")) : null;
+      /* A whole sentence with placeholders ("{quads} quads from {files} files"), filled in each language. */
+      el.textContent = vars ? text.replace(/\{(\w+)\}/g, function (all, name) { return name in vars ? vars[name] : all; }) : text;
     });
     /* Column names shown above each value when a table becomes cards on a narrow screen. */
     document.querySelectorAll("[data-i18n-label]").forEach(function (el) {
@@ -71,25 +74,19 @@
       if (byText[part]) return tr(byText[part], code);
       return heading && part === heading.getAttribute("data-en") ? heading.textContent : part;
     }).join(" - ");
-    document.querySelectorAll(".md-nav__link .md-ellipsis, .md-tabs__link, .md-nav__title, .md-header__topic .md-ellipsis, .md-search-result__meta").forEach(function (el) {
+    document.querySelectorAll(".md-nav__link .md-ellipsis, .md-tabs__link, .md-nav__title, .md-header__topic .md-ellipsis").forEach(function (el) {
       if (el.children.length) return;
       if (!el.hasAttribute("data-en")) el.setAttribute("data-en", el.textContent.trim());
       var key = byText[el.getAttribute("data-en")];
       if (key) el.textContent = tr(key, code);
     });
-    /* Material's own "Table of contents" title: its text node follows an icon span. */
-    document.querySelectorAll(".md-nav--secondary > .md-nav__title").forEach(function (title) {
-      var text = Array.prototype.filter.call(title.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); })[0];
-      if (text) text.textContent = tr("toc", code);
-    });
-    var search = document.querySelector(".md-search__input");
-    if (search) search.setAttribute("placeholder", tr("search", code) === "search" ? search.placeholder : tr("search", code));
     document.querySelectorAll(".md-select__link[hreflang]").forEach(function (a) {
       if (a.getAttribute("hreflang") === code) a.setAttribute("aria-current", "true");
       else a.removeAttribute("aria-current");
     });
     document.querySelectorAll(".skg-list").forEach(function (list) { if (list._skgRender) list._skgRender(); });
-    document.querySelectorAll(".skg-map").forEach(function (map) { drawMap(map); });
+    /* Material's own strings and the figures' words (assets/js/skg-text.js), the map (skg-map.js). */
+    document.dispatchEvent(new CustomEvent("skg:lang", { detail: code }));
   }
 
   function setLanguage(code) {
@@ -125,6 +122,10 @@
   /* A value in the reader's language: the row's own label, a linked resource's, or a term's. */
   function vShown(v, row) {
     if (!Array.isArray(v)) return v;
+    if (v[5] && window.SKG_TEXT && current !== "en") {
+      var fig = JSON.parse(v[5]);
+      return v[6] === "when" ? window.SKG_TEXT.when(fig, current) : window.SKG_TEXT.amount(fig, current);
+    }
     if (v[1] && v[1] === row.path) return (row.labels || {})[current] || v[0];
     if (v[4] && v[1]) return (LABELS[current] || {})[v[1]] || v[0];
     var key = v[3] && v[3].indexOf("term:") === 0 ? v[3] : "";
@@ -251,9 +252,12 @@
       cell.forEach(function (v, n) {
         if (n) td.appendChild(document.createTextNode(", "));
         var shown = vShown(v, row);
-        if (Array.isArray(v) && v[1]) td.appendChild(el("a", { href: hrefOf(root, v[1]) }, shown));
-        else if (Array.isArray(v) && v[2] && /^https?:\/\//.test(v[2])) td.appendChild(el("a", { href: v[2], "class": "skg-ext", rel: "noopener" }, shown));
-        else td.appendChild(document.createTextNode(shown));
+        var node;
+        if (Array.isArray(v) && v[1]) node = td.appendChild(el("a", { href: hrefOf(root, v[1]) }, shown));
+        else if (Array.isArray(v) && v[2] && /^https?:\/\//.test(v[2])) node = td.appendChild(el("a", { href: v[2], "class": "skg-ext", rel: "noopener" }, shown));
+        else node = td.appendChild(el("span", {}, shown));
+        /* Data text with no translation (a name, a title) stays English: marked, so Arabic isolates it. */
+        if (current !== "en" && shown === vText(v) && /[A-Za-z]/.test(shown)) { node.setAttribute("lang", "en"); node.setAttribute("dir", "ltr"); }
       });
       return td;
     }
@@ -286,106 +290,6 @@
 
     list._skgRender = render;
     render();
-  }
-
-  /* ------------------------------------------------------------------ map */
-
-  var SVG = "http://www.w3.org/2000/svg";
-
-  function svgEl(tag, attrs) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
-
-  /* Countries smaller than this (in projected square pixels) get a labelled marker. */
-  var SMALL_AREA = 900;
-  var DISPUTED = { "732": true }; /* Western Sahara: drawn apart, neutral (FAO / UN practice) */
-
-  function drawMap(container) {
-    var canvas = container.querySelector(".skg-map__canvas");
-    if (!canvas || !window.SKG_WORLD || !window.topojson || !window.d3 || !window.d3.geoPath) return;
-    var root = container.getAttribute("data-root") || "";
-    var active = {};
-    (window.SKG_MAP || []).forEach(function (c) { if (c.m49) active[String(c.m49).padStart(3, "0")] = c; });
-    var width = 960, height = 500;
-    var world = window.SKG_WORLD;
-    var land = window.topojson.feature(world, world.objects.countries);
-    var projection = window.d3.geoNaturalEarth1().fitSize([width, height], { type: "Sphere" });
-    var path = window.d3.geoPath(projection);
-    var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + height, "class": "skg-map__svg", focusable: "false" });
-    var defs = svgEl("defs");
-    var hatch = svgEl("pattern", { id: "skg-hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" });
-    hatch.appendChild(svgEl("rect", { width: 6, height: 6, "class": "skg-hatch__bg" }));
-    hatch.appendChild(svgEl("line", { x1: 0, y1: 0, x2: 0, y2: 6, "class": "skg-hatch__line" }));
-    defs.appendChild(hatch);
-    svg.appendChild(defs);
-    svg.appendChild(svgEl("path", { d: path({ type: "Sphere" }), "class": "skg-map__sea" }));
-    var small = [];
-    var disputed = [];
-    land.features.forEach(function (feature) {
-      var id = feature.id === undefined ? "" : String(feature.id).padStart(3, "0");
-      var d = path(feature);
-      if (!d) return;
-      if (DISPUTED[id]) { disputed.push(d); return; }
-      var info = active[id];
-      if (!info) {
-        svg.appendChild(svgEl("path", { d: d, "class": "skg-country", "aria-hidden": "true" }));
-        return;
-      }
-      var relations = info.relations || [];
-      var kinds = {};
-      relations.forEach(function (x) { kinds[x.relation] = true; });
-      var style = kinds.implemented ? "implemented" : kinds.joined ? "joined" : "case_study";
-      var name = (info.labels || {})[current] || info.label;
-      var what = relations.map(function (x) { return tr("map.rel." + x.relation) + " " + x.label; }).join("; ");
-      var link = svgEl("a", { href: root + info.path + "index.html", "aria-label": name + ": " + what, "data-m49": id });
-      var shape = svgEl("path", { d: d, "class": "skg-country skg-country--active skg-country--" + style, "data-m49": id });
-      var title = svgEl("title");
-      title.textContent = name + " — " + what;
-      shape.appendChild(title);
-      link.appendChild(shape);
-      svg.appendChild(link);
-      if (path.area(feature) < SMALL_AREA) small.push({ centre: path.centroid(feature), link: link, name: name, style: style });
-    });
-    /* Disputed territories last, over their neighbours' shared border, with a dashed outline. */
-    disputed.forEach(function (d) { svg.appendChild(svgEl("path", { d: d, "class": "skg-country skg-country--disputed" })); });
-    var overlay = svgEl("g", { "class": "skg-map__overlay" });
-    svg.appendChild(overlay);
-    canvas.textContent = "";
-    canvas.appendChild(svg);
-    /* Small countries: a marker on each, its name beside it; names moved down until none overlaps
-       another (their boxes measured once drawn). */
-    small.sort(function (a, b) { return a.centre[1] - b.centre[1]; });
-    var placed = [];
-    small.forEach(function (mark) {
-      if (isNaN(mark.centre[0])) return;
-      /* Drawn over every country (a later country would hide a name), linked like the country. */
-      var group = svgEl("a", { href: mark.link.getAttribute("href"), "aria-hidden": "true", tabindex: "-1" });
-      overlay.appendChild(group);
-      group.appendChild(svgEl("circle", { cx: mark.centre[0], cy: mark.centre[1], r: 4, "class": "skg-map__dot skg-map__dot--" + mark.style }));
-      var x = mark.centre[0] + 16, y = mark.centre[1] + 5;
-      var label = svgEl("text", { x: x, y: y, "class": "skg-map__label" });
-      label.textContent = mark.name;
-      group.appendChild(label);
-      var box = label.getBBox();
-      var moved = true;
-      while (moved) {
-        moved = false;
-        for (var i = 0; i < placed.length; i++) {
-          var other = placed[i];
-          if (box.x < other.x + other.width + 2 && other.x < box.x + box.width + 2 &&
-              box.y < other.y + other.height + 1 && other.y < box.y + box.height + 1) {
-            y = other.y + other.height + 1 - (box.y - y);
-            label.setAttribute("y", y);
-            box = label.getBBox();
-            moved = true;
-          }
-        }
-      }
-      placed.push({ x: box.x, y: box.y, width: box.width, height: box.height });
-      group.insertBefore(svgEl("line", { x1: mark.centre[0] + 4, y1: mark.centre[1], x2: x - 2, y2: y - 5, "class": "skg-map__leader" }), label);
-    });
   }
 
   /* The query page is served by `soilkg serve`: opened from disk, its links would be dead, so they
