@@ -115,4 +115,4 @@ def render(gen: Generator, kinds: dict[str, list[str]]) -> None:
     relations = sorted({x.relation for c in shown for x in c.relations})
     names = ", ".join(gen.graph.label(c.iri) for c in shown)
     gen.render("map.md.j2", "map/index.md", rows=rows, subjects=[r.link(s) for s in subjects],
-               relations=relations, map_alt=f"World map. Highlighted: {names}.")
+               relations=relations, map_alt=gen.strings.plain("map_alt").format(names=names))

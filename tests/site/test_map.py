@@ -118,6 +118,21 @@ def test_disclaimer_is_in_the_page_language(browser: Any, site_url: str, lang: s
         page.context.close()
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar", "zh"])
+def test_what_a_screen_reader_says_of_the_map_is_in_the_page_language(browser: Any, site_url: str,
+                                                                      lang: str) -> None:
+    page = open_map(browser, site_url, 1280, lang)
+    try:
+        said = page.locator(".skg-map__canvas").get_attribute("aria-label") or ""
+        opening = strings(lang)["map_alt"].split("{names}", 1)[0]
+        assert said.startswith(opening) and opening != strings("en")["map_alt"].split("{names}", 1)[0]
+        # The countries are named in the page's language too (Armenia joined RECISOIL).
+        armenia = {"fr": "Arménie", "ar": "أرمينيا", "zh": "亚美尼亚"}[lang]
+        assert armenia in said, said
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_map_fits_a_phone_with_readable_names(browser: Any, site_url: str, lang: str) -> None:
     page = open_map(browser, site_url, 390, lang)

@@ -125,6 +125,9 @@
     svg.appendChild(overlay);
     canvas.textContent = "";
     canvas.appendChild(svg);
+    /* What a screen reader says of the map, in the reader's language with the countries' names in it. */
+    var names = (window.SKG_MAP || []).map(function (c) { return (c.labels || {})[current] || c.label; });
+    canvas.setAttribute("aria-label", tr("map_alt").replace("{names}", names.join(current === "zh" ? "、" : ", ")));
     /* Small countries: a marker on each, its name beside it; names moved down until none overlaps
        another (their boxes measured once drawn). */
     small.sort(function (a, b) { return a.centre[1] - b.centre[1]; });
