@@ -227,8 +227,13 @@ def build(project: Project, *, force: bool = False, check: Check | None = None,
         # one keep it until they follow the link, and workers notice the link changed.
         final = stores / f"{fingerprint}-{time.time_ns():x}"
         staging.rename(final)
+    except BaseException:
+        # Close the half-built store first: RocksDB's background threads may still be writing into
+        # the folder, and a removal racing them left a stray `.building-` folder behind.
+        store = None  # noqa: F841 - the last reference: dropping it closes RocksDB
+        raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging)
     public_dir = final / ("public" if public_quads is not None else "preview")
     _swap_link(preview_link, final / "preview")
     _swap_link(public_link, public_dir)
@@ -237,6 +242,15 @@ def build(project: Project, *, force: bool = False, check: Check | None = None,
                      seconds=time.perf_counter() - started, preview=final / "preview",
                      public_quads=quads if public_quads is None else public_quads,
                      hidden_files=len(hidden.graphs), public_seconds=public_seconds)
+
+
+def _remove(folder: Path, attempts: int = 3) -> None:
+    """Remove a folder that a closing store may still be writing a last file into."""
+    for _ in range(attempts):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        time.sleep(0.05)
 
 
 def _write_public(store: ox.Store, quads: int, hidden: visibility.Hidden, folder: Path) -> int:
