@@ -7,7 +7,8 @@ data/), builds the store, and measures over HTTP on loopback, in one run beside 
 serve-read-only` (found beside this Python, else on PATH):
 - latency p50/p99 one request at a time and throughput at concurrency 8, for the same queries, with
   our result cache off (SOILKG_API_CACHE_BYTES=0), then with it on (reported separately); the
-  servers take turns in short rounds, so that both meet the same load on a shared machine;
+  servers take turns request by request (one at a time) or in rounds of 16 (at concurrency 8), so
+  that both meet the same load on a shared machine;
 - a simple ASK's latency under two attacks: 4 clients each keeping a slow query running, and a
   burst of 100 slow queries from one client (clients told apart by X-Forwarded-For, which the
   server trusts from loopback as it would from its proxy), with the status codes each side got;
@@ -31,6 +32,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -106,28 +108,53 @@ def make_project(workdir: Path, case_studies: int) -> Project:
     return Project(root)
 
 
-ROUNDS = 4  # servers take turns in short rounds, so that both see the same (noisy) machine
+CPU_ROUNDS = 8  # alternating rounds of the CPU-per-request measure
+ROUND_REQUESTS = 10  # per server and turn at a concurrency (one at a time: turns of one request)
 
 
 def side_by_side(targets: dict[str, tuple[str, str]], query: str, n: int, concurrency: int
                  ) -> dict[str, dict[str, float]]:
     """Latency percentiles (ms) and requests/s of each target ({name: (url, "post" or "named")}) for n
-    requests at a concurrency, the targets taking turns in ROUNDS rounds; NaN for a server that fails."""
+    requests at a concurrency; NaN for a server that fails.
+
+    The machine's speed drifts by tens of per cent within seconds (shared cores), so the servers take
+    turns as often as they can: request by request one at a time, in short rounds of ROUND_REQUESTS
+    (at least two per client) at a concurrency, over kept-alive connections opened and warmed before
+    the first turn, so that every server meets the same machine.
+    """
+    size = 1 if concurrency == 1 else max(ROUND_REQUESTS, 2 * concurrency)
+    rounds = max(1, n // size)
     latencies: dict[str, list[float]] = {name: [] for name in targets}
     elapsed = dict.fromkeys(targets, 0.0)
     failed: set[str] = set()
-    for _ in range(ROUNDS):
-        for name, (url, method) in targets.items():
-            if name in failed:
-                continue
-            try:
-                got, took = _run(url, method, query, max(1, n // ROUNDS), concurrency)
-            except httpx.HTTPError as error:
-                print(f"  ({name}: {type(error).__name__}; counted as failed)")
-                failed.add(name)
-                continue
-            latencies[name] += got
-            elapsed[name] += took
+    clients = {name: [httpx.Client(timeout=60) for _ in range(concurrency)] for name in targets}
+    try:
+        with ThreadPoolExecutor(concurrency) as pool:
+            for name, (url, method) in targets.items():
+                try:
+                    list(pool.map(partial(_one, url=url, method=method, query=query), clients[name]))  # connect, warm
+                except httpx.HTTPError as error:
+                    print(f"  ({name}: {type(error).__name__}; counted as failed)")
+                    failed.add(name)
+            for _ in range(rounds):
+                for name, (url, method) in targets.items():
+                    if name in failed:
+                        continue
+                    own = clients[name]
+                    started = time.perf_counter()
+                    try:
+                        got = list(pool.map(partial(_one, url=url, method=method, query=query),
+                                            [own[k % concurrency] for k in range(size)]))
+                    except httpx.HTTPError as error:
+                        print(f"  ({name}: {type(error).__name__}; counted as failed)")
+                        failed.add(name)
+                        continue
+                    elapsed[name] += time.perf_counter() - started
+                    latencies[name] += got
+    finally:
+        for own in clients.values():
+            for client in own:
+                client.close()
     out = {}
     for name, values in latencies.items():
         if name in failed or not values:
@@ -140,25 +167,15 @@ def side_by_side(targets: dict[str, tuple[str, str]], query: str, n: int, concur
     return out
 
 
-def _run(url: str, method: str, query: str, n: int, concurrency: int) -> tuple[list[float], float]:
-    def one(client: httpx.Client) -> float:
-        started = time.perf_counter()
-        if method == "named":
-            response = client.get(url, headers={"Accept": "application/sparql-results+json"})
-        else:
-            response = client.post(url, data={"query": query}, headers={"Accept": "application/sparql-results+json"})
-        response.raise_for_status()
-        return (time.perf_counter() - started) * 1000
-
-    clients = [httpx.Client(timeout=60) for _ in range(concurrency)]
-    one(clients[0])  # warm-up
+def _one(client: httpx.Client, url: str, method: str, query: str) -> float:
+    """One request's latency in ms (an error status raises)."""
     started = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        latencies = list(pool.map(lambda k: one(clients[k % concurrency]), range(n)))
-    elapsed = time.perf_counter() - started
-    for c in clients:
-        c.close()
-    return latencies, elapsed
+    if method == "named":
+        response = client.get(url, headers={"Accept": "application/sparql-results+json"})
+    else:
+        response = client.post(url, data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    response.raise_for_status()
+    return (time.perf_counter() - started) * 1000
 
 
 def print_rows(name: str, rows: dict[str, dict[str, float]]) -> None:
@@ -338,10 +355,15 @@ def main() -> None:
         print("\n== CPU per request, one at a time (/proc accounting: where the fixed cost goes) ==")
         groups = {"soilkg main": [api.pid], "soilkg workers": children(api.pid), "oxigraph": [ox_server.pid]}
         costs: dict[str, dict[str, float]] = {}
+        own_groups = {k: v for k, v in groups.items() if k != "oxigraph"}
         for name, text in cases:
-            spent = per_request(api_base + "/sparql", text, {k: v for k, v in groups.items() if k != "oxigraph"}, n)
-            baseline = per_request(ox_url, text, {"oxigraph": groups["oxigraph"]}, n)
-            costs[name] = {**spent, **baseline}
+            # In alternating rounds, like the latencies: both servers meet the same machine.
+            parts: list[dict[str, float]] = []
+            for _ in range(CPU_ROUNDS):
+                parts.append(per_request(api_base + "/sparql", text, own_groups, max(1, n // CPU_ROUNDS)))
+                parts.append(per_request(ox_url, text, {"oxigraph": groups["oxigraph"]}, max(1, n // CPU_ROUNDS)))
+            costs[name] = {group: statistics.mean(p[group] for p in parts if group in p) for group in groups}
+            spent, baseline = costs[name], costs[name]
             total = spent["soilkg main"] + spent["soilkg workers"]
             print(f"  {name:<26} soilkg main {spent['soilkg main']:6.2f} ms + workers {spent['soilkg workers']:6.2f} ms"
                   f" = {total:6.2f} ms; oxigraph {baseline['oxigraph']:6.2f} ms ({total / baseline['oxigraph']:.2f}x)")

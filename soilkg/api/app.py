@@ -16,11 +16,12 @@ from starlette.types import ASGIApp
 from soilkg import __version__, queries
 from soilkg.api import describe, linked, metrics, named, problems, sparql
 from soilkg.api.backend import Backend, EmbeddedBackend, RemoteBackend
+from soilkg.api.direct import SparqlDirect
 from soilkg.api.limits import BodyLimit
 from soilkg.api.service import QueryService
 from soilkg.api.settings import Settings
 from soilkg.api.view import ViewMark
-from soilkg.api.web import PAGE, Methods, SecurityHeaders, SiteFiles
+from soilkg.api.web import PAGE, Methods, SecurityHeaders, SiteFiles, routes
 from soilkg.paths import Project
 from soilkg.store import store_path
 
@@ -50,8 +51,10 @@ def create_app(project: Project, settings: Settings, backend: Backend | None = N
             await chosen.close()
 
     # No CDN-hosted Swagger UI (and no inline script): /docs is our own page over /openapi.json.
+    # FastAPI's own OpenTelemetry hooks are off: /metrics is ours (Prometheus), and the hooks' per-request
+    # check of the global providers is a cost on the path every query takes.
     app = FastAPI(title="Soil Biodiversity Knowledge Graph API", version=__version__, lifespan=lifespan,
-                  docs_url=None, redoc_url=None,
+                  docs_url=None, redoc_url=None, telemetry={"tracing": False, "metrics": False, "logs": False},
                   description="Read-only SPARQL 1.1 endpoint, reporters' named queries and linked data for the "
                   "International Initiative for the Conservation and Sustainable Use of Soil Biodiversity.")
     app.state.settings = settings
@@ -62,14 +65,16 @@ def create_app(project: Project, settings: Settings, backend: Backend | None = N
     app.state.site = site if (site / "index.html").is_file() else None
     app.state.metrics = metrics.Metrics()
     problems.install(app)
+    for router in (sparql.router, named.router, linked.router, describe.router, metrics.router):
+        app.include_router(router)
+    # Innermost: /sparql skips the router (soilkg/api/direct.py); every middleware below still sees it.
+    app.add_middleware(SparqlDirect, route=next(r for r in routes(app.router) if getattr(r, "path", "") == "/sparql"))
     app.add_middleware(metrics.MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_credentials=False,
                        allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["Accept", "Content-Type"],
                        max_age=600)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(Methods, router=app.router)
-    for router in (sparql.router, named.router, linked.router, describe.router, metrics.router):
-        app.include_router(router)
 
     @app.get("/health", tags=["Operations"], summary="Liveness and what the server runs on")
     async def health(request: Request) -> dict[str, Any]:

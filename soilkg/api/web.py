@@ -80,12 +80,12 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def _routes(container: object) -> Iterator[BaseRoute]:
+def routes(container: object) -> Iterator[BaseRoute]:
     """Every route, looking into included routers (FastAPI wraps them)."""
     for route in getattr(container, "routes", []):
         inner = getattr(route, "original_router", None)
         if inner is not None:
-            yield from _routes(inner)
+            yield from routes(inner)
         else:
             yield route
 
@@ -94,7 +94,7 @@ def allowed_methods(app: ASGIApp, scope: Scope) -> list[str]:
     """Every method some route answers at this path (HEAD with GET, OPTIONS always)."""
     probe = {**scope, "method": "GET"}
     methods: set[str] = set()
-    for route in _routes(app):
+    for route in routes(app):
         match, _ = route.matches(probe)
         if match is Match.NONE:
             continue

@@ -10,11 +10,17 @@ import httpx
 import pyoxigraph as ox
 import pytest
 import rdflib
+from fastapi.routing import APIRoute
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
 
+from soilkg.api import direct
+from soilkg.api.app import create_app
+from soilkg.api.settings import Settings
+from soilkg.api.web import routes
 from soilkg.citation import CITATION_TEXT, DATA_LICENCE_IRI, LICENCE_STATEMENT
-from tests.api.conftest import ALLOWED_ORIGIN, Server
+from soilkg.paths import Project
+from tests.api.conftest import ALLOWED_ORIGIN, REPO, Server
 
 SKG = "https://w3id.org/soilkg/ontology#"
 NETWORKS = f"SELECT ?n ?label WHERE {{ ?n a <{SKG}Network> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
@@ -187,8 +193,11 @@ def test_cors_allow_list_without_credentials(api: Server) -> None:
 def test_health_metrics_and_openapi(api: Server) -> None:
     assert httpx.get(api.base + "/health").json()["status"] == "ok"
     httpx.get(api.sparql, params={"query": "ASK {}"})
+    httpx.post(api.sparql, content=b"ASK {", headers={"Content-Type": "application/sparql-query"})
     metrics = httpx.get(api.base + "/metrics").text
+    # /sparql takes the direct path (soilkg/api/direct.py): still counted under its route, errors too.
     assert 'soilkg_http_requests_total{method="GET",route="/sparql",status="200"}' in metrics
+    assert 'soilkg_http_requests_total{method="POST",route="/sparql",status="400"}' in metrics
     paths = httpx.get(api.base + "/openapi.json").json()["paths"]
     assert {"/sparql", "/queries", "/queries/{name}", "/id/{local}", "/graph", "/void"} <= set(paths)
     assert httpx.get(api.base + "/docs").status_code == 200
@@ -202,3 +211,11 @@ def test_a_large_answer_arrives_whole(api: Server, local_store: ox.Store) -> Non
     assert response.status_code == 200, response.text[:500]
     assert len(response.content) > 1_000_000
     assert len(response.json()["results"]["bindings"]) == len(local_store)
+
+
+def test_the_direct_path_takes_every_method_the_sparql_routes_declare() -> None:
+    """The routes declare /sparql (and the OpenAPI document describes it from them); the direct path
+    answers it. A method added to a route but not to the direct path would answer 405 unnoticed."""
+    app = create_app(Project(REPO), Settings())
+    declared = {m for r in routes(app.router) if isinstance(r, APIRoute) and r.path == "/sparql" for m in r.methods}
+    assert declared - {"HEAD"} == set(direct.METHODS)
