@@ -11,8 +11,10 @@ what people look resources up by is their names. Pages without the marker are le
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from pathlib import Path
 from typing import Any
 
 import jieba
@@ -26,6 +28,9 @@ MARKER = "<!-- skg:html -->"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD_END = "\u200b"
 _HTML: dict[str, str] = {}
+# The index's Chinese words, for the browser to cut a query as the index was cut (skg-search.js).
+ZH_WORDS_SCRIPT = "assets/js/skg-zh-words.js"
+_SEPARATORS = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -71,3 +76,20 @@ def _search_entries(config: Any) -> list[dict[str, object]] | None:
 def segment_chinese(text: str) -> str:
     """The text with each run of Han characters cut into words, word ends marked with U+200B."""
     return _HAN.sub(lambda run: _WORD_END + _WORD_END.join(jieba.cut(run.group())) + _WORD_END, text)
+
+
+def on_post_build(config: Any) -> None:
+    """Write the Chinese words of the finished index (Material's entries and ours) as a script: a query
+    typed without spaces is cut into these words in the browser, longest first (skg-search.js)."""
+    site = Path(config["site_dir"])
+    index = site / "search" / "search_index.json"
+    words: set[str] = set()
+    if index.is_file():
+        for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
+            for field in ("title", "text"):
+                words.update(w for w in _SEPARATORS.split(str(doc.get(field, ""))) if w)
+    target = site / ZH_WORDS_SCRIPT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # json.dumps escapes nothing that could end the script: the words are Han characters only.
+    target.write_text("window.SKG_ZH_WORDS = " + json.dumps(sorted(words), ensure_ascii=False) + ";\n",
+                      encoding="utf-8")

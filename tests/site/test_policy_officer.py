@@ -217,6 +217,29 @@ def test_search_finds_the_networks_by_their_kind_in_other_languages(page: Any, s
     assert any("/network/" in h for h in hrefs[:10]), (query, hrefs[:10])
 
 
+def _result_count(page: Any, site_url: str, query: str) -> int:
+    page.goto(site_url + "index.html#lang=zh")
+    page.locator("input.md-search__input").click()
+    page.fill("input.md-search__input", query)
+    page.keyboard.press("End")
+    page.locator(".md-search-result__meta").wait_for(state="visible", timeout=20000)
+    page.wait_for_timeout(800)  # the index loads once; the count settles after it
+    return int(page.locator(".md-search-result__item").count())
+
+
+@pytest.mark.parametrize("phrase", ["已发布", "可持续发展目标", "全球土壤实验室网络"])
+def test_a_chinese_phrase_typed_without_spaces_is_found(page: Any, site_url: str, phrase: str) -> None:
+    """Chinese has no spaces between words: the index is cut into words at build time, and the query is
+    cut into the index's words in the browser (assets/js/skg-search.js with the build's
+    skg-zh-words.js). Without that script the same phrase finds nothing."""
+    assert _result_count(page, site_url, phrase) > 0
+    value = page.evaluate("document.querySelector('input.md-search__input').value")
+    assert value.replace("\u200b", "") == phrase  # the reader still sees what they typed
+    without = page.context.new_page()  # a new page: the same address again would not reload the scripts
+    without.route("**/skg-search.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    assert _result_count(without, site_url, phrase) == 0
+
+
 @pytest.mark.parametrize("path", ["index.html", "decision/index.html", "network/netsob/index.html", "map/index.html"])
 def test_footer_on_every_page(page: Any, site_url: str, path: str) -> None:
     page.goto(site_url + path)
