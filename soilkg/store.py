@@ -213,6 +213,7 @@ def build(project: Project, *, force: bool = False, check: Check | None = None,
         public_quads = _write_public(store, quads, hidden, staging / "public") if hidden else None
         public_seconds = time.perf_counter() - public_started
         del store
+        _drop_spent_logs(staging / "preview")
         manifest: dict[str, object] = {"fingerprint": fingerprint, "files": entries, "quads": quads,
                                        "built_at": built_at,
                                        # With nothing non-public, this one store is the public view too.
@@ -265,7 +266,19 @@ def _write_public(store: ox.Store, quads: int, hidden: visibility.Hidden, folder
     public.optimize()
     public.flush()
     del public
+    _drop_spent_logs(folder)
     return quads
+
+
+def _drop_spent_logs(folder: Path) -> None:
+    """Open a closed store once more and close it: RocksDB deletes the write-ahead logs that the last
+    flush made obsolete only when it next opens the folder, and readers open it read-only, so they
+    stayed for good (125 MB in the preview and 50 MB in the public store at 5,000 case studies, more
+    than the data). Opening takes milliseconds: everything is flushed, nothing is replayed."""
+    try:
+        ox.Store(str(folder))  # dropped at once: that closes it
+    except OSError:
+        pass  # still held (it should not be): the logs stay, harmless for readers
 
 
 def _touch_manifest(link: Path, entries: dict[str, dict[str, object]], previous: dict[str, object]) -> None:

@@ -108,3 +108,13 @@ def test_a_failing_check_keeps_last_good_store(mini: Project) -> None:
 def test_open_read_only_before_any_build_says_what_to_do(mini: Project) -> None:
     with pytest.raises(SoilkgError, match="soilkg build"):
         store.open_read_only(mini)
+
+
+def test_a_built_store_keeps_no_spent_write_ahead_log(mini: Project) -> None:
+    """Everything is flushed when a build ends; the write-ahead logs RocksDB wrote while loading are
+    spent but were deleted only on a later read-write open, which readers never do (125 MB of them in
+    the preview store at 5,000 case studies)."""
+    info = store.build(mini)
+    logs = list(info.path.glob("*.log"))
+    assert logs, "RocksDB keeps a (new, empty) log file"
+    assert sum(log.stat().st_size for log in logs) == 0, [(log.name, log.stat().st_size) for log in logs]
