@@ -25,12 +25,13 @@ MARKER = "<!-- skg:html -->"
 # Chinese has no spaces between words: as Material does for the entries it makes itself, runs of Han
 # characters are cut into words by jieba and the word ends marked with U+200B, which the search's
 # separator (site/mkdocs.yml) splits on, so "网络" is a word of the index, not part of a long run.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{_HAN_CHARS}]+")
 _WORD_END = "\u200b"
 _HTML: dict[str, str] = {}
 # The index's Chinese words, for the browser to cut a query as the index was cut (skg-search.js).
 ZH_WORDS_SCRIPT = "assets/js/skg-zh-words.js"
-_SEPARATORS = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NOT_HAN = re.compile(f"[^{_HAN_CHARS}]+")
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -87,9 +88,9 @@ def on_post_build(config: Any) -> None:
     if index.is_file():
         for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
             for field in ("title", "text"):
-                words.update(w for w in _SEPARATORS.split(str(doc.get(field, ""))) if w)
+                words.update(w for w in _NOT_HAN.split(str(doc.get(field, ""))) if w)
     target = site / ZH_WORDS_SCRIPT
     target.parent.mkdir(parents=True, exist_ok=True)
-    # json.dumps escapes nothing that could end the script: the words are Han characters only.
+    # Han characters only: nothing in a word can close the string or the script.
     target.write_text("window.SKG_ZH_WORDS = " + json.dumps(sorted(words), ensure_ascii=False) + ";\n",
                       encoding="utf-8")

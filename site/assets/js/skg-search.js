@@ -10,8 +10,10 @@
   "use strict";
 
   var ZWSP = "\u200b";
-  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var HAN_RUNS = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)/;
+  var HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";  /* as soilkg/sitegen/mkdocs_hooks.py */
+  var HAN = new RegExp("[" + HAN_CHARS + "]");
+  var HAN_RUNS = new RegExp("([" + HAN_CHARS + "]+)");
+  var TWO_HAN = new RegExp("[" + HAN_CHARS + "]{2,}");
   var VOCABULARY = new Set(window.SKG_ZH_WORDS || []);
   var LONGEST = 1;
   VOCABULARY.forEach(function (word) { LONGEST = Math.max(LONGEST, word.length); });
@@ -69,7 +71,7 @@
   function segmentBox(box) {
     var value = box.value;
     var plain = value.split(ZWSP).join("");
-    if (!/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/.test(plain)) return;
+    if (!TWO_HAN.test(plain)) return;
     var before = value.slice(0, box.selectionStart === null ? value.length : box.selectionStart)
       .split(ZWSP).join("").length;
     var result = cut(plain, before);
