@@ -24,7 +24,6 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -120,7 +119,6 @@ class WorkerPool:
         # Never fork the threaded server itself: a single-threaded fork server that has imported only
         # the worker module forks each worker, so a replacement is ready in milliseconds, not seconds.
         self.context = mp.get_context("forkserver")
-        self.context.set_forkserver_preload(["soilkg.api.forkserver_guard", worker_module.__name__])
         self.threads = ThreadPoolExecutor(max_workers=sum(self.sizes.values()) + 2,
                                           thread_name_prefix="soilkg-worker-wait")
         self.idle: dict[Lane, list[Worker]] = {GENERAL: [], FAST: []}
@@ -161,9 +159,9 @@ class WorkerPool:
         return worker
 
     async def start(self) -> None:
-        # Start the fork server from this (the main, long-lived) thread: the kernel's parent-death
-        # signal follows the thread that created it, and the executor's threads may come and go.
-        forkserver.ensure_running()
+        # From this (the main, long-lived) thread: the kernel's parent-death signal follows the thread
+        # that created the fork server, and the executor's threads may come and go.
+        worker_module.start_fork_server()
         loop = asyncio.get_running_loop()
         lanes: list[Lane] = [lane for lane, n in self.sizes.items() for _ in range(n)]
         workers = await asyncio.gather(*(loop.run_in_executor(self.threads, self._spawn, lane) for lane in lanes))

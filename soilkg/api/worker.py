@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import multiprocessing as mp
 import os
 import re
 import resource
 import signal
 from collections.abc import Iterator
 from itertools import islice
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Any, cast
@@ -190,6 +192,21 @@ class StoreHandle:
             self.store = ox.Store.read_only(str(self.link.resolve()))
             self.target = target
         return self.store
+
+
+# What the fork server imports once, so that every worker it forks is ready in milliseconds.
+FORK_SERVER_PRELOAD = ["soilkg.api.forkserver_guard", __name__]
+
+
+def start_fork_server() -> None:
+    """Start the single-threaded process that forks the query workers (a no-op when it runs already).
+
+    `soilkg serve` calls it before importing the web stack, so that the fork server's imports
+    (pyoxigraph) and the server's (FastAPI) run at the same time on two cores; the pool calls it
+    again when it starts. Call it from the API's main thread: the kernel's parent-death signal
+    (soilkg.api.forkserver_guard) follows the thread that started the process."""
+    mp.get_context("forkserver").set_forkserver_preload(FORK_SERVER_PRELOAD)
+    forkserver.ensure_running()
 
 
 def die_with_parent() -> None:

@@ -49,9 +49,6 @@ def register(app: typer.Typer) -> None:
             "Never expose it publicly."),
     ) -> None:
         """Serve the read-only SPARQL API, named queries, linked data and the query page."""
-        import uvicorn
-
-        from soilkg.api.app import asgi
         from soilkg.api.settings import Settings, resolve_service
 
         if timeout is not None and timeout <= 0:
@@ -71,6 +68,14 @@ def register(app: typer.Typer) -> None:
             raise SoilkgError(f"No store under {project.build}: run `soilkg build` (or drop --no-build).")
         if include_drafts:
             stderr.print("Preview with unpublished case studies: do not expose this server publicly.", markup=False)
+        if not settings.endpoint:
+            from soilkg.api.worker import start_fork_server
+
+            start_fork_server()  # its imports run while the web stack's below do (a restart ~0.1 s sooner)
+        import uvicorn
+
+        from soilkg.api.app import asgi
+
         stderr.print(f"serving on http://{host}:{port}/ (SPARQL at /sparql, query page at /query, docs at /docs;"
                      f" timeout {settings.timeout:g} s, pid {os.getpid()})")
         uvicorn.run(asgi(project, settings), host=host, port=port, log_level="warning", access_log=False)
