@@ -2,8 +2,8 @@
 
 A source file is NON-PUBLIC when it describes
 
-- a case study whose ``skg:reviewStatus`` is not ``skg:published`` (draft, submitted, reviewed;
-  see :mod:`soilkg.curation.workflow`), or
+- a case study whose ``skg:reviewStatus`` is not ``skg:published`` (draft, submitted, reviewed:
+  the review workflow of :mod:`soilkg.curation.workflow`), or
 - a resource explicitly marked ``skg:nonPublic true`` (ontology/visibility.ttl): the marker for
   anything else that must stay with the curators for now, whatever its kind.
 
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from soilkg.curation.workflow import unpublished_case_studies
 from soilkg.namespaces import RDF_TYPE, SKG
 
 TYPE = ox.NamedNode(RDF_TYPE)
@@ -31,6 +30,14 @@ TYPE = ox.NamedNode(RDF_TYPE)
 PREVIEW_BANNER = ('<div class="admonition warning skg-preview" role="note"><p class="admonition-title">'
                   "Preview \u2014 not public. This preview shows unpublished case studies "
                   "(--include-drafts); do not publish what you see here.</p></div>")
+
+# Case studies that are not (yet) published, in any named graph of a store built by soilkg.store.
+UNPUBLISHED = f"""
+PREFIX skg: <{SKG}>
+SELECT DISTINCT ?case WHERE {{
+  GRAPH ?g {{ ?case a skg:CaseStudy }}
+  FILTER NOT EXISTS {{ GRAPH ?h {{ ?case skg:reviewStatus skg:published }} }}
+}}"""
 
 NON_PUBLIC = SKG.nonPublic  # `<resource> skg:nonPublic true` keeps the resource's file out of the public view
 
@@ -51,6 +58,13 @@ class Hidden:
 
     def __bool__(self) -> bool:
         return bool(self.graphs)
+
+
+def unpublished_case_studies(store: ox.Store) -> set[str]:
+    """IRIs of case studies whose review status is not `published`: keep them out of public pages."""
+    result = store.query(UNPUBLISHED)
+    assert isinstance(result, ox.QuerySolutions)
+    return {row["case"].value for row in result}
 
 
 def hidden(store: ox.Store) -> Hidden:

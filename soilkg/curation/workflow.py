@@ -1,26 +1,12 @@
 """The review workflow of case studies: draft -> submitted -> reviewed -> published. Only published
-case studies belong in the public catalogue; the site and the API ask here which ones to leave out."""
+case studies belong in the public catalogue; which ones those are is decided by the one visibility rule,
+:func:`soilkg.visibility.unpublished_case_studies` (a core module, below curation: the store's build
+applies it, so it must not depend on this package)."""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
+from soilkg.visibility import unpublished_case_studies
 
-from soilkg.namespaces import SKG
+__all__ = ["STATUSES", "unpublished_case_studies"]
 
 STATUSES = ("draft", "submitted", "reviewed", "published")
-PUBLIC_STATUS = str(SKG.published)
-
-# Case studies that are not (yet) published, in any named graph of a store built by soilkg.store.
-UNPUBLISHED = f"""
-PREFIX skg: <{SKG}>
-SELECT DISTINCT ?case WHERE {{
-  GRAPH ?g {{ ?case a skg:CaseStudy }}
-  FILTER NOT EXISTS {{ GRAPH ?h {{ ?case skg:reviewStatus skg:published }} }}
-}}"""
-
-
-def unpublished_case_studies(store: ox.Store) -> set[str]:
-    """IRIs of case studies whose review status is not `published`: keep them out of public pages."""
-    result = store.query(UNPUBLISHED)
-    assert isinstance(result, ox.QuerySolutions)
-    return {row["case"].value for row in result}

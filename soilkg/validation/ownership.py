@@ -55,7 +55,6 @@ ALLOWED: tuple[Allowed, ...] = (
 # Statements that would make the file's resource the same as, or a kind of, another resource.
 IDENTITY = frozenset({str(OWL.sameAs), str(OWL.equivalentClass), str(OWL.equivalentProperty),
                       str(RDFS.subClassOf), str(RDFS.subPropertyOf)})
-OWNERSHIP_RULES = frozenset({"foreign-statement", "two-resources", "foreign-identity"})
 _PART = re.compile(r"^/(?:p|fn)\d+$")
 _TYPE = ox.NamedNode(RDF_TYPE)
 _SUBJECT = ox.NamedNode(str(RDF.subject))
