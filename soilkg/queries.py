@@ -25,6 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from soilkg.namespaces import PREFIXES
+from soilkg.sparqltext import where_group_offset  # the tokenizer that skips strings and IRIs
 
 # Lexical forms we check before binding, so a bad value is a clear 400 and not an empty answer.
 _LEXICAL = {
@@ -158,8 +159,6 @@ def inline(query: NamedQuery, values: dict[str, str]) -> str:
     The terms are written by pyoxigraph from RDF term objects (N-Triples syntax, escaped), so a
     parameter value can never change the query's structure.
     """
-    from soilkg.api.guard import where_group_offset  # the tokenizer that skips strings and IRIs
-
     bound = bindings(query, values)
     if not bound:
         return query.sparql

@@ -8,39 +8,15 @@ parser still has the last word on syntax; this only refuses what must never run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from soilkg.api.problems import ApiError
-
-# Order matters: long strings before short ones, IRIs before the '<' operator.
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:
-               (?:[\w\-\u00c0-\uffff:%.\\]*[\w\-\u00c0-\uffff:%\\])?)
-  | (?P<word>[A-Za-z_][\w\-]*)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+from soilkg.sparqltext import Token, tokens
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-    start: int
 
 
 @dataclass
@@ -50,16 +26,6 @@ class Inspection:
     services: list[str] = field(default_factory=list)
     from_graphs: list[str] = field(default_factory=list)
     from_named: list[str] = field(default_factory=list)
-
-
-def tokens(text: str) -> list[Token]:
-    """Significant tokens (no whitespace or comments)."""
-    out = []
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "other"
-        if kind not in ("ws", "comment"):
-            out.append(Token(kind, match.group(), match.start()))
-    return out
 
 
 def _line_col(text: str, offset: int) -> dict[str, int]:
@@ -80,11 +46,11 @@ def _resolve(token: Token, prefixes: dict[str, str], base: str) -> str | None:
 def read_only_refusal(what: str) -> ApiError:
     return ApiError(403, "read_only",
                     f"This endpoint is read-only: {what} is refused. The data is changed by editing the "
-                    "Turtle files in the repository (see CONTRIBUTING), never through the API.")
+                    "Turtle files in the repository (see CONTRIBUTING.md), never through the API.")
 
 
 # Parsed texts kept for reuse: reporters and dashboards send the same query text again and again,
-# and tokenizing it was a tenth of the server's time per request. Bounded in count and text size.
+# and tokenizing is a visible share of the server's time per request. Bounded in count and text size.
 SCAN_CACHE_SIZE = 512
 SCAN_CACHE_MAX_CHARS = 16_384
 
@@ -194,16 +160,3 @@ def _check_from(clause: _Named, graphs: Container[str] | None, found: Inspection
                        "nothing is fetched from elsewhere. List the graphs with "
                        "`SELECT DISTINCT ?g WHERE { GRAPH ?g {} }`.", {**clause.where, "graph": clause.target})
 
-
-def where_group_offset(text: str) -> int:
-    """Offset just after the '{' that opens a SELECT or ASK query's WHERE group."""
-    toks = tokens(text)
-    start = 0
-    for n, tok in enumerate(toks):
-        if tok.kind == "word" and tok.text.upper() == "WHERE":
-            start = n
-            break
-    for tok in toks[start:]:
-        if tok.text == "{":
-            return tok.start + 1
-    raise ValueError("the query has no WHERE group")

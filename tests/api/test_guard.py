@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from soilkg.api.guard import inspect, where_group_offset
+from soilkg.api.guard import inspect
 from soilkg.api.problems import ApiError
+from soilkg.sparqltext import where_group_offset
 
 
 @pytest.mark.parametrize("query", [
