@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set
 from functools import lru_cache
 from urllib.parse import parse_qsl
@@ -11,8 +12,9 @@ from fastapi.responses import Response
 
 from soilkg.api import guard
 from soilkg.api.backend import Dataset
-from soilkg.api.describe import service_description
+from soilkg.api.describe import base_url, service_description
 from soilkg.api.formats import ALL_MEDIA_TYPES, GRAPHS, family_for, negotiate
+from soilkg.api.guard import tokens
 from soilkg.api.problems import ApiError, error_responses, media_responses
 from soilkg.api.service import QueryService
 from soilkg.api.settings import Settings
@@ -54,27 +56,64 @@ async def run_query(request: Request, query: str, dataset: Dataset | None = None
         if graph not in graphs:
             raise ApiError(403, "graph_refused", f"<{graph}> is not a graph of this store; nothing is fetched "
                            "from elsewhere.", {"graph": graph})
-    if found.from_graphs or found.from_named:
-        # The query names its own dataset: pass it on explicitly, so that the union default graph
-        # (our default) does not override FROM.
+    if not (dataset.default_graphs or dataset.named_graphs) and (found.from_graphs or found.from_named):
+        # The query names its own dataset and the request none: pass it on explicitly, so that the union
+        # default graph (our default) does not override FROM. A request's default-graph-uri or
+        # named-graph-uri wins over the query's FROM (SPARQL 1.1 Protocol, 2.1.4).
         dataset = Dataset(tuple(found.from_graphs), tuple(found.from_named))
     fmt = negotiate(family_for(found.form), accept if accept is not None else request.headers.get("accept"),
                     format_param)
+    # Relative IRIs without a BASE resolve against this endpoint's IRI (the protocol's service-defined
+    # base; Oxigraph's server does the same), on either engine: with --endpoint the engine would
+    # otherwise resolve them against its own, internal address.
+    prologue = f"BASE <{base_url(request)}/sparql> " if needs_base(query) else ""
     headers = {"Vary": "Accept"}
     if filename:
         headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt.extension}"'
+    snapshot = service.snapshot()  # the store looked at once: for the ETag and the result cache
     if request.method == "GET":  # (HEAD arrives here as GET)
         # The store only changes with a build, and the version is in the ETag: proxies may keep GET
         # answers and revalidate them for free (304 without evaluating anything).
-        etag = service.etag(query, fmt.media_type, dataset, filename)
+        etag = service.etag(snapshot, prologue + query, fmt.media_type, dataset, filename)
         if etag is not None:
             headers["ETag"] = etag
             headers["Cache-Control"] = f"public, max-age={settings.cache_max_age}"
             if not_modified(request, etag):
                 return Response(status_code=304, headers=headers)
-    answer = await service.answer(query, fmt.media_type, dataset, client=client_of(request), trusted=trusted)
+    try:
+        answer = await service.answer(prologue + query, fmt.media_type, dataset, client=client_of(request),
+                                      trusted=trusted, snapshot=snapshot)
+    except ApiError as error:
+        raise _without_prologue(error, len(prologue)) from None
     media_type = answer.media_type + ("; charset=utf-8" if answer.media_type.startswith("text/") else "")
     return Response(answer.body, media_type=media_type, headers=headers)
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_FIRST_LINE_POSITION = re.compile(r"\bat 1:(\d+)")
+
+
+@lru_cache(maxsize=512)
+def needs_base(query: str) -> bool:
+    """The query writes a relative IRI (`<s>`, `<>`) and declares no BASE of its own."""
+    relative = False
+    for token in tokens(query):
+        if token.kind == "word" and token.text.upper() == "BASE":
+            return False
+        relative = relative or (token.kind == "iri" and not _SCHEME.match(token.text[1:]))
+    return relative
+
+
+def _without_prologue(error: ApiError, length: int) -> ApiError:
+    """A syntax error's position in the text the client sent, not in the text with our BASE before it
+    (the prologue is written on the query's first line, so only that line's columns move)."""
+    if not length or error.code != "malformed_query":
+        return error
+    detail = dict(error.detail or {})
+    if detail.get("line") == 1 and isinstance(detail.get("column"), int):
+        detail["column"] = max(1, detail["column"] - length)
+    message = _FIRST_LINE_POSITION.sub(lambda m: f"at 1:{max(1, int(m.group(1)) - length)}", error.message, count=1)
+    return ApiError(error.status, error.code, message, detail or None, error.headers)
 
 
 FORM_CACHE_MAX_BYTES = 16_384  # longer bodies are decoded each time (the cache holds its keys)
@@ -91,6 +130,22 @@ def form_pairs(body: bytes) -> list[tuple[str, str]]:
 @lru_cache(maxsize=512)
 def _form_pairs_cached(body: bytes) -> tuple[tuple[str, str], ...]:
     return tuple(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
+
+
+def _one(pairs: list[tuple[str, str]], name: str, required: bool) -> str | None:
+    """The single value of a parameter the protocol allows once (`query`; SPARQL 1.2's `version`)."""
+    values = [v for k, v in pairs if k == name]
+    if len(values) > 1 or (required and not values):
+        how_many = "exactly" if required else "at most"
+        raise ApiError(400, "bad_request", f"Send {how_many} one `{name}` parameter; this request has {len(values)}.")
+    return values[0] if values else None
+
+
+def _no_body(request: Request) -> None:
+    """A GET carries its query in the URL; a body beside it would be a second, unread query."""
+    if request.headers.get("content-length", "0").strip() not in ("", "0") or "transfer-encoding" in request.headers:
+        raise ApiError(400, "bad_request", "A GET request has no body: put the query in the URL, or POST it "
+                       "(as a form or as application/sparql-query).")
 
 
 def _dataset(pairs: list[tuple[str, str]]) -> Dataset:
@@ -110,9 +165,11 @@ async def sparql_get(request: Request,
     pairs = parse_qsl(request.url.query, keep_blank_values=True)
     if any(k == "update" for k, _ in pairs):
         raise guard.read_only_refusal("the `update` parameter")
+    _no_body(request)
+    _one(pairs, "version", required=False)
     if query is None:
         return service_description(request, format)
-    return await run_query(request, query, _dataset(pairs), format)
+    return await run_query(request, _one(pairs, "query", required=True) or "", _dataset(pairs), format)
 
 
 @router.post("/sparql", summary="SPARQL query by POST (form or application/sparql-query body)",
@@ -126,16 +183,17 @@ async def sparql_post(request: Request, format: str | None = Query(None)) -> Res
     if content_type == UPDATE:
         raise guard.read_only_refusal("application/sparql-update")
     if content_type == DIRECT:
+        media_parameters = parse_qsl(request.headers.get("content-type", "").partition(";")[2].replace(";", "&"))
+        _one([*url_pairs, *((k.strip(), v) for k, v in media_parameters)], "version", required=False)
         return await run_query(request, body.decode("utf-8", errors="replace"), _dataset(url_pairs), format)
     if content_type == FORM:
         pairs = form_pairs(body)
         if any(k == "update" for k, _ in pairs):
             raise guard.read_only_refusal("the `update` parameter")
-        queries = [v for k, v in pairs if k == "query"]
-        if len(queries) != 1:
-            raise ApiError(400, "bad_request", "Send exactly one `query` parameter.")
+        query = _one(pairs, "query", required=True) or ""
+        _one(pairs + url_pairs, "version", required=False)
         fmt = format or next((v for k, v in pairs if k == "format"), None)
-        return await run_query(request, queries[0], _dataset(pairs + url_pairs), fmt)
+        return await run_query(request, query, _dataset(pairs + url_pairs), fmt)
     raise ApiError(415, "unsupported_media_type",
                    f"POST a query as {FORM} (query=...) or as {DIRECT}; `{content_type or 'no content type'}` "
                    "is not accepted.")

@@ -219,3 +219,50 @@ def test_the_direct_path_takes_every_method_the_sparql_routes_declare() -> None:
     app = create_app(Project(REPO), Settings())
     declared = {m for r in routes(app.router) if isinstance(r, APIRoute) and r.path == "/sparql" for m in r.methods}
     assert declared - {"HEAD"} == set(direct.METHODS)
+
+
+def test_the_requests_dataset_wins_over_the_querys_from(api: Server) -> None:
+    """SPARQL 1.1 Protocol 2.1.4: default-graph-uri / named-graph-uri replace the query's FROM / FROM NAMED."""
+    netsob, insop = (f"https://w3id.org/soilkg/source/data/network/{n}.ttl" for n in ("netsob", "insop"))
+    subjects = f"SELECT (COUNT(DISTINCT ?s) AS ?n) FROM <{netsob}> WHERE {{ ?s ?p ?o }}"
+
+    def count(**params: str) -> int:
+        body = httpx.get(api.sparql, params={"query": subjects, **params}).json()
+        return int(body["results"]["bindings"][0]["n"]["value"])
+
+    own = httpx.get(api.sparql, params={"query": subjects.replace(netsob, insop)}).json()
+    assert count() != count(**{"default-graph-uri": insop}) == int(own["results"]["bindings"][0]["n"]["value"])
+    named = httpx.get(api.sparql, params={"query": f"ASK FROM <{netsob}> {{ GRAPH <{insop}> {{ ?s ?p ?o }} }}",
+                                          "named-graph-uri": insop}).json()
+    assert named["boolean"] is True  # without the request's named graph, FROM alone leaves none to match
+
+
+def test_relative_iris_resolve_against_the_endpoint(api: Server) -> None:
+    """No BASE in the query: relative IRIs resolve against the endpoint's own IRI, on either engine (with
+    --endpoint, never against the engine's internal address); a syntax error keeps the client's column."""
+    response = httpx.post(api.sparql, content="CONSTRUCT { <s> <p> 1 } WHERE {}",
+                          headers={"Content-Type": "application/sparql-query", "Accept": "application/n-triples"})
+    assert response.status_code == 200, response.text
+    assert response.text.startswith(f"<{api.base}/s> <{api.base}/p> ")
+    own_base = httpx.post(api.sparql, data={"query": "BASE <http://example.org/> CONSTRUCT { <s> <p> 1 } WHERE {}"},
+                          headers={"Accept": "application/n-triples"})
+    assert own_base.text.startswith("<http://example.org/s>")
+    if api.kind == "embedded":
+        plain = assert_error(httpx.post(api.sparql, data={"query": "ASK { ?ab ?p }"}), 400, "malformed_query")
+        relative = assert_error(httpx.post(api.sparql, data={"query": "ASK { <s> ?p }"}), 400, "malformed_query")
+        assert relative["detail"] == plain["detail"] and "BASE" not in str(relative["message"])
+
+
+def test_one_query_one_version_and_no_body_on_get(api: Server) -> None:
+    """Two `query` parameters, two `version` parameters (SPARQL 1.2 Protocol) or a GET with a body: 400."""
+    assert_error(httpx.get(api.sparql + "?query=ASK%20%7B%7D&query=SELECT%20%2A%20%7B%7D"), 400, "bad_request")
+    assert_error(httpx.post(api.sparql, content="query=ASK%7B%7D&query=ASK%7B%7D",
+                            headers={"Content-Type": "application/x-www-form-urlencoded"}), 400, "bad_request")
+    assert_error(httpx.get(api.sparql + "?query=ASK%7B%7D&version=1.1&version=1.2"), 400, "bad_request")
+    assert_error(httpx.post(api.sparql, content="query=ASK%7B%7D&version=1.1&version=1.2",
+                            headers={"Content-Type": "application/x-www-form-urlencoded"}), 400, "bad_request")
+    assert_error(httpx.post(api.sparql + "?version=1.1", content="ASK {}",
+                            headers={"Content-Type": "application/sparql-query; version=1.2"}), 400, "bad_request")
+    assert_error(httpx.request("GET", api.sparql, params={"query": "ASK {}"}, content=b"ASK {}"), 400, "bad_request")
+    one = httpx.get(api.sparql, params={"query": "ASK {}", "version": "1.1"}).json()
+    assert one["boolean"] is True
