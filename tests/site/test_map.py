@@ -143,3 +143,55 @@ def test_map_fits_a_phone_with_readable_names(browser: Any, site_url: str, lang:
         assert page.problems == []
     finally:
         page.context.close()
+
+
+LABELS = """() => {
+    const svg = document.querySelector('.skg-map__svg');
+    const marks = [...svg.querySelectorAll('.skg-map__mark')].map(m => {
+        const [x, y] = m.getAttribute('data-anchor').split(',').map(Number);
+        const country = svg.querySelector(`path.skg-country--active[data-m49='${m.getAttribute('data-m49')}']`);
+        const label = m.querySelector('.skg-map__label');
+        const r = label.getBoundingClientRect();
+        return {m49: m.getAttribute('data-m49'), name: label.textContent, box: [r.left, r.top, r.right, r.bottom],
+                anchorInside: country.isPointInFill(new DOMPoint(x, y)),
+                inside: label.classList.contains('skg-map__label--inside'), marker: !!m.querySelector('circle')};
+    });
+    const frame = svg.getBoundingClientRect();
+    return {marks, active: svg.querySelectorAll('path.skg-country--active').length,
+            frame: [frame.left, frame.top, frame.right, frame.bottom]};
+}"""
+
+
+def intersect(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_marked_country_is_labelled_without_overlaps(browser: Any, site_url: str, lang: str,
+                                                            width: int) -> None:
+    """A name for every country the map colours, anchored inside its own outline (a marker with a
+    leader line where the name does not fit inside), and no two names overlapping, at desk and phone
+    width in every language (the names' lengths differ)."""
+    page = open_map(browser, site_url, width, lang)
+    try:
+        found = page.evaluate(LABELS)
+        marks = found["marks"]
+        assert found["active"] >= 8 and len(marks) == found["active"], (found["active"], [m["name"] for m in marks])
+        assert len({m["m49"] for m in marks}) == len(marks)
+        for mark in marks:
+            assert mark["anchorInside"], f"{mark['name']}'s anchor is outside its own outline"
+            assert mark["inside"] or mark["marker"], mark
+            left, top, right, bottom = found["frame"]
+            box = mark["box"]
+            assert box[0] >= left - 1 and box[2] <= right + 1 and box[1] >= top - 1 and box[3] <= bottom + 1, mark
+        overlapping = [(a["name"], b["name"]) for i, a in enumerate(marks) for b in marks[i + 1:]
+                       if intersect(a["box"], b["box"])]
+        assert overlapping == [], overlapping
+        assert page.problems == []
+    finally:
+        page.context.close()
+
+
+def test_the_overlap_rule_can_fail() -> None:
+    assert intersect([0, 0, 10, 10], [9, 9, 20, 20]) and not intersect([0, 0, 10, 10], [10, 0, 20, 10])

@@ -21,9 +21,6 @@
     return node;
   }
 
-  /* Countries smaller than this (in projected square pixels) get a labelled marker. */
-  var SMALL_AREA = 900;
-
   /* The map data's countries, with the parts that are not UN member states merged into the one the UN
      recognises (window.SKG_MAP_APART.partOf, from soilkg/sitegen/mapdata.py). */
   function mapFeatures(world, partOf) {
@@ -83,7 +80,7 @@
     defs.appendChild(hatch);
     svg.appendChild(defs);
     svg.appendChild(svgEl("path", { d: path({ type: "Sphere" }), "class": "skg-map__sea" }));
-    var small = [];
+    var marked = [];
     var disputed = [];
     features.forEach(function (feature) {
       var id = feature.id === undefined ? "" : String(feature.id).padStart(3, "0");
@@ -108,7 +105,7 @@
       shape.appendChild(title);
       link.appendChild(shape);
       svg.appendChild(link);
-      if (path.area(feature) < SMALL_AREA) small.push({ centre: path.centroid(feature), link: link, name: name, style: style });
+      marked.push({ shape: shape, link: link, name: name, style: style, m49: id });
     });
     /* Areas drawn apart last, over their neighbours' shared border: neutral, with a dashed outline,
        never a country's colour nor a link; then the boundaries not yet agreed, dashed. */
@@ -128,43 +125,129 @@
     /* What a screen reader says of the map, in the reader's language with the countries' names in it. */
     var names = (window.SKG_MAP || []).map(function (c) { return (c.labels || {})[current] || c.label; });
     canvas.setAttribute("aria-label", tr("map_alt").replace("{names}", names.join(current === "zh" ? "、" : ", ")));
-    /* Small countries: a marker on each, its name beside it; names moved down until none overlaps
-       another (their boxes measured once drawn). */
-    small.sort(function (a, b) { return a.centre[1] - b.centre[1]; });
     /* Names stay readable (at least 12 px) on a phone, where the map is drawn at a third of its size. */
     var shown = svg.getBoundingClientRect().width || width;
     var k = Math.max(1, (12 / 17) * width / shown);
     container.setAttribute("data-drawn-width", Math.round(shown));
+    placeLabels(overlay, marked, k, width, height);
+  }
+
+  /* A point well inside a country's outline (the sampled point farthest from its edge) and how far it
+     is from the edge: a centroid can fall outside (a crescent) or near a neighbour's border. */
+  function interiorPoint(shape) {
+    var box = shape.getBBox();
+    var length = shape.getTotalLength();
+    var edge = [];
+    for (var i = 0; i < 240; i++) { var q = shape.getPointAtLength(length * i / 240); edge.push([q.x, q.y]); }
+    var best = null;
+    var steps = 16;
+    for (var gx = 0; gx <= steps; gx++) {
+      for (var gy = 0; gy <= steps; gy++) {
+        var x = box.x + box.width * gx / steps, y = box.y + box.height * gy / steps;
+        if (!shape.isPointInFill(new DOMPoint(x, y))) continue;
+        var clear = Infinity;
+        edge.forEach(function (e) { clear = Math.min(clear, Math.hypot(e[0] - x, e[1] - y)); });
+        if (!best || clear > best.clear) best = { x: x, y: y, clear: clear };
+      }
+    }
+    return best || { x: box.x + box.width / 2, y: box.y + box.height / 2, clear: 0 };
+  }
+
+  function overlaps(a, b, gap) {
+    return a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+  }
+
+  var BOX_POINTS = [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0], [0.5, 1], [0, 0.5], [1, 0.5], [0.5, 0.5]];
+
+  function boxPoints(box) {
+    return BOX_POINTS.map(function (p) { return new DOMPoint(box.x + box.width * p[0], box.y + box.height * p[1]); });
+  }
+
+  function boxInside(shape, box) {
+    return boxPoints(box).every(function (point) { return shape.isPointInFill(point); });
+  }
+
+  function boxClear(shape, box) {
+    return boxPoints(box).every(function (point) { return !shape.isPointInFill(point); });
+  }
+
+  /* Every marked country gets its name: inside its own outline where the name fits there, otherwise
+     beside a marker on the country with a leader line, at the first of several positions that
+     overlaps no other name and stays on the map. Names that fit inside are placed first. */
+  function placeLabels(overlay, marked, k, width, height) {
     var placed = [];
-    small.forEach(function (mark) {
-      if (isNaN(mark.centre[0])) return;
-      /* Drawn over every country (a later country would hide a name), linked like the country. */
-      var group = svgEl("a", { href: mark.link.getAttribute("href"), "aria-hidden": "true", tabindex: "-1" });
+    var items = marked.map(function (mark) {
+      var anchor = interiorPoint(mark.shape);
+      var group = svgEl("a", { href: mark.link.getAttribute("href"), "aria-hidden": "true", tabindex: "-1",
+        "class": "skg-map__mark", "data-m49": mark.m49, "data-anchor": anchor.x.toFixed(1) + "," + anchor.y.toFixed(1) });
       overlay.appendChild(group);
-      group.appendChild(svgEl("circle", { cx: mark.centre[0], cy: mark.centre[1], r: 4 * Math.sqrt(k), "class": "skg-map__dot skg-map__dot--" + mark.style }));
-      var x = mark.centre[0] + 16 * k, y = mark.centre[1] + 5 * k;
-      var label = svgEl("text", { x: x, y: y, "class": "skg-map__label" });
+      var label = svgEl("text", { x: anchor.x, y: anchor.y, "class": "skg-map__label" });
       label.style.fontSize = (17 * k) + "px";
       label.style.strokeWidth = (3 * k) + "px";
       label.textContent = mark.name;
       group.appendChild(label);
+      return { mark: mark, anchor: anchor, group: group, label: label };
+    });
+    function moveTo(label, cx, cy) {
+      /* Centre the name's box on (cx, cy), whatever the direction of its script. */
       var box = label.getBBox();
-      var moved = true;
-      while (moved) {
-        moved = false;
-        for (var i = 0; i < placed.length; i++) {
-          var other = placed[i];
-          if (box.x < other.x + other.width + 2 && other.x < box.x + box.width + 2 &&
-              box.y < other.y + other.height + 1 && other.y < box.y + box.height + 1) {
-            y = other.y + other.height + 1 - (box.y - y);
-            label.setAttribute("y", y);
-            box = label.getBBox();
-            moved = true;
+      label.setAttribute("x", Number(label.getAttribute("x")) + cx - (box.x + box.width / 2));
+      label.setAttribute("y", Number(label.getAttribute("y")) + cy - (box.y + box.height / 2));
+      return label.getBBox();
+    }
+    function free(box) {
+      if (box.x < 0 || box.y < 0 || box.x + box.width > width || box.y + box.height > height) return false;
+      return placed.every(function (other) { return !overlaps(box, other, 2); });
+    }
+    /* A name beside its marker should not sit on another marked country, where it would read as that
+       country's name (Uzbekistan's over Kazakhstan). */
+    function onAnother(box, own) {
+      return items.some(function (other) {
+        return other.mark !== own && !boxClear(other.mark.shape, box);
+      });
+    }
+    var outside = [];
+    items.forEach(function (item) {
+      var box = moveTo(item.label, item.anchor.x, item.anchor.y);
+      if (boxInside(item.mark.shape, box) && free(box)) {
+        item.label.classList.add("skg-map__label--inside");
+        placed.push(box);
+      } else {
+        outside.push(item);
+      }
+    });
+    outside.sort(function (a, b) { return a.anchor.y - b.anchor.y; });
+    var dot = 4 * Math.sqrt(k);
+    outside.forEach(function (item) {
+      var a = item.anchor;
+      var size = item.label.getBBox();
+      var gap = 10 * k;
+      var marker = { x: a.x - dot, y: a.y - dot, width: 2 * dot, height: 2 * dot };
+      var best = null;
+      /* Near positions off every other marked country first, then the nearest free position. */
+      var passes = [[1, 3], [0, 6]];
+      for (var pass = 0; pass < passes.length && !best; pass++) {
+        var strict = passes[pass][0];
+        for (var ring = 0; ring < passes[pass][1] && !best; ring++) {
+          var dx = size.width / 2 + gap + ring * 14 * k, dy = size.height / 2 + gap / 2 + ring * 12 * k;
+          var candidates = [[dx, 0], [-dx, 0], [0, dy + size.height / 2], [0, -dy - size.height / 2], [dx, dy], [dx, -dy], [-dx, dy], [-dx, -dy]];
+          for (var c = 0; c < candidates.length; c++) {
+            var box = moveTo(item.label, a.x + candidates[c][0], a.y + candidates[c][1]);
+            if (free(box) && !overlaps(box, marker, 1) && !(strict && onAnother(box, item.mark))) { best = box; break; }
           }
         }
       }
-      placed.push({ x: box.x, y: box.y, width: box.width, height: box.height });
-      group.insertBefore(svgEl("line", { x1: mark.centre[0] + 4 * Math.sqrt(k), y1: mark.centre[1], x2: x - 2 * k, y2: y - 5 * k, "class": "skg-map__leader" }), label);
+      /* Crowded: below the lowest name so far, never over another. */
+      if (!best) {
+        var lowest = placed.reduce(function (y, b) { return Math.max(y, b.y + b.height); }, a.y);
+        best = moveTo(item.label, a.x + size.width / 2 + gap, lowest + 2 + size.height / 2);
+      }
+      placed.push(best);
+      item.group.insertBefore(svgEl("circle", { cx: a.x, cy: a.y, r: dot, "class": "skg-map__dot skg-map__dot--" + item.mark.style }), item.label);
+      var ex = Math.max(best.x, Math.min(a.x, best.x + best.width)), ey = Math.max(best.y, Math.min(a.y, best.y + best.height));
+      var leader = svgEl("line", { x1: a.x, y1: a.y, x2: ex, y2: ey, "class": "skg-map__leader" });
+      leader.style.strokeWidth = (0.9 * k) + "px";
+      item.group.insertBefore(leader, item.label);
     });
   }
 
