@@ -48,6 +48,8 @@
     });
   }
   fetch("/openapi.json").then(function (r) { return r.json(); }).then(render).catch(function () {
-    document.getElementById("operations").textContent = "The API description could not be loaded.";
+    var root = document.getElementById("operations");
+    root.textContent = window.SKG_CHROME ? window.SKG_CHROME.tr("chrome.docs_failed") : "The API description could not be loaded.";
+    root.removeAttribute("lang");
   });
 }());

@@ -23,14 +23,12 @@ from soilkg import store as store_module
 from soilkg.curation.workflow import unpublished_case_studies
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
-from soilkg.sitegen import footer, i18n, ontology, reference
+from soilkg.sitegen import footer, home, i18n, mapdata, ontology, reference
 from soilkg.sitegen import graph as graph_module
-from soilkg.sitegen.mkdocs_hooks import MARKER as HTML_MARKER
 from soilkg.sitegen.pages import NAV_KINDS, Generator, language_scripts, sorted_kinds, term_labels
 from soilkg.urls import page_path
 
 STAMP = ".soilkg-site.json"
-EXTRA = "mkdocs-extra.json"  # written by generate_docs beside docs/, merged into the config's `extra`
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -69,9 +67,10 @@ def fingerprint(project: Project, store_dir: Path, include_drafts: bool = False)
     return digest.hexdigest()[:16]
 
 
-def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozenset[str] = frozenset()
-                  ) -> tuple[Generator, list[dict[str, object]]]:
-    """Write every page and asset under ``docs``; return the generator (for the downloads) and the navigation.
+def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozenset[str] = frozenset(),
+                  preview: bool = False) -> tuple[Generator, list[dict[str, object]], dict[str, object]]:
+    """Write every page and asset under ``docs``; return the generator (for the downloads), the navigation
+    and what the theme's templates read from the config's ``extra`` (the footer, the preview banner).
     `drafts`: unpublished case studies the store still holds (a curator's preview), shown with a banner."""
     site_src = site_folder(project)
     graph = graph_module.load(store)
@@ -85,25 +84,32 @@ def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozens
     if (site_src / "pages").is_dir():
         shutil.copytree(site_src / "pages", docs, dirs_exist_ok=True)  # curator guide etc., verbatim
     kinds = graph.resources()
-    labels: dict[str, dict[str, str]] = {}
+    labels: dict[str, dict[str, object]] = {}
     for kind in sorted_kinds(kinds):
         for iri in kinds[kind]:
             gen.resource_page(kind, iri)
             other = {lang: text for lang, text in graph.labels(iri).items() if lang != "en"}
             if other:
-                labels[page_path(iri) or ""] = other
+                labels[page_path(iri) or ""] = dict(other)
+            for path, by_lang in gen.titles.labels([iri, *graph.parts(iri)]).items():
+                labels.setdefault(path, {}).update(by_lang)
         gen.list_page(kind, kinds[kind])
     if "case-study" not in kinds:
         gen.list_page("case-study", [])  # always there: it says that none is published yet
     labels.update(term_labels(graph, onto))
     language_scripts(docs / "assets" / "lang", strings, labels)
-    gen.home_and_pictures(kinds)
+    home.render(gen, kinds)
+    mapdata.render(gen, kinds)
+    gen.figures_and_catalogue(kinds)
     reference.ontology_pages(gen, kinds)
     reference.downloads_page(store, gen, kinds)
     has_queries = reference.queries_page(project, store, gen)
     has_report = reference.report_page(project, store, docs, strings)
-    (docs.parent / EXTRA).write_text(json.dumps({"skg_footer": footer.footer(graph, strings)}), encoding="utf-8")
-    return gen, navigation(strings, kinds, docs, has_queries, has_report)
+    # A preview's banner is drawn by the theme above every page (site/overrides/main.html), so no page
+    # of a curator's preview can pass for the public catalogue, and no page is rewritten to say so.
+    extra: dict[str, object] = {"skg_footer": footer.footer(graph, strings),
+                                "skg_preview": visibility.PREVIEW_BANNER if preview else ""}
+    return gen, navigation(strings, kinds, docs, has_queries, has_report), extra
 
 
 def navigation(strings: i18n.Strings, kinds: dict[str, list[str]], docs: Path, has_queries: bool,
@@ -136,11 +142,12 @@ def navigation(strings: i18n.Strings, kinds: dict[str, list[str]], docs: Path, h
     return nav
 
 
-def write_config(project: Project, work: Path, docs: Path, out: Path, nav: list[dict[str, object]]) -> Path:
+def write_config(project: Project, work: Path, docs: Path, out: Path, nav: list[dict[str, object]],
+                 extra: dict[str, object]) -> Path:
     """The mkdocs.yml for this build: the template in site/ plus folders and the generated navigation."""
     config = yaml.safe_load((site_folder(project) / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(docs), site_dir=str(out), nav=nav, hooks=[str(PACKAGE / "mkdocs_hooks.py")])
-    config["extra"].update(json.loads((docs.parent / EXTRA).read_text(encoding="utf-8")))
+    config["extra"].update(extra)
     overrides = site_folder(project) / "overrides"
     if overrides.is_dir():
         config["theme"]["custom_dir"] = str(overrides)
@@ -171,24 +178,8 @@ def prepare(project: Project, store_dir: Path, work: Path, include_drafts: bool 
                           "public store (soilkg.store.current_store_path), a preview with --include-drafts.",
                           exit_code=2)
     drafts = frozenset(unpublished_case_studies(store)) if include_drafts else frozenset()
-    generator, nav = generate_docs(project, store, docs, drafts)
-    if include_drafts:
-        mark_preview(docs)
-    return Prepared(write_config(project, work, docs, work / "site", nav), work / "site", generator)
-
-
-def mark_preview(docs: Path) -> None:
-    """The preview banner at the top of every page (after its front matter), so no page of a preview
-    can pass for the public catalogue."""
-    banner = visibility.PREVIEW_BANNER + "\n\n"
-    for page in docs.rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        head, body = "", text
-        if (at := text.find(HTML_MARKER + "\n")) != -1:  # an HTML page: only what follows the marker is shown
-            head, body = text[:at + len(HTML_MARKER) + 1], text[at + len(HTML_MARKER) + 1:]
-        elif text.startswith("---\n") and (end := text.find("\n---\n", 4)) != -1:
-            head, body = text[:end + 5], text[end + 5:]
-        page.write_text(head + banner + body, encoding="utf-8")
+    generator, nav, extra = generate_docs(project, store, docs, drafts, preview=include_drafts)
+    return Prepared(write_config(project, work, docs, work / "site", nav, extra), work / "site", generator)
 
 
 def run_mkdocs(config_file: Path) -> None:

@@ -19,6 +19,7 @@ from html import escape
 from soilkg.namespaces import SKG
 from soilkg.sitegen.graph import SiteGraph
 from soilkg.sitegen.i18n import Strings
+from soilkg.sitegen.lists import source_date
 from soilkg.textfmt import format_number
 
 
@@ -29,10 +30,12 @@ class Figure:
     unit: str  # the source's unit ("farmers"): a key of site/i18n's unit.<unit>
     as_of: str  # xsd:date (or year, year-month), "" when the source gives a note instead
     note: str  # "to date": a key of site/i18n's as_of_note.<note>
+    # The year and month of the document that reports it, which is when the source's "to date" held.
+    reported: str = ""
 
     def spec(self) -> str:
         return json.dumps({"q": self.qualifier, "n": self.number, "u": self.unit, "d": self.as_of,
-                           "w": self.note}, ensure_ascii=False, separators=(",", ":"))
+                           "w": self.note, "r": self.reported}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _key(comparator_iri: str) -> str:
@@ -47,17 +50,19 @@ def read(graph: SiteGraph, iri: str) -> Figure | None:
     if node is None or value is None:
         return None
     comparator = node.iris(str(SKG.comparator))
+    note = node.literal(str(SKG.asOfNote)) or ""
+    reported = [d for doc in node.iris(str(SKG.reportedIn)) if (d := source_date(graph, doc))]
     return Figure(_key(comparator[0]) if comparator else "", value, node.literal(str(SKG.unit)) or "",
-                  node.literal(str(SKG.asOf)) or "", node.literal(str(SKG.asOfNote)) or "")
+                  node.literal(str(SKG.asOf)) or "", note, max(reported)[:7] if note and reported else "")
 
 
 def english_date(lexical: str) -> str:
-    """'2024-06-30' -> '30 June 2024' (UN style); a year or anything else as written."""
+    """'2024-06-30' -> '30 June 2024' (UN style), '2025-03' -> 'March 2025'; a year or anything else as written."""
     try:
-        day = date.fromisoformat(lexical)
+        day = date.fromisoformat(lexical if len(lexical) != 7 else lexical + "-01")
     except ValueError:
         return lexical
-    return f"{day.day} {day:%B %Y}"
+    return f"{day:%B %Y}" if len(lexical) == 7 else f"{day.day} {day:%B %Y}"
 
 
 def amount(fig: Figure, strings: Strings) -> str:
@@ -73,7 +78,10 @@ def when(fig: Figure, strings: Strings) -> str:
         return strings.plain("fig.as_of").format(date=english_date(fig.as_of))
     if fig.note:
         key = f"as_of_note.{fig.note}"
-        return strings.plain(key) if key in strings.english else fig.note
+        note = strings.plain(key) if key in strings.english else fig.note
+        # "to date" held when the document that states it was reported: said beside the source's words.
+        return strings.plain("fig.note_as_reported").format(note=note, date=english_date(fig.reported)) \
+            if fig.reported else note
     return ""
 
 

@@ -3,45 +3,36 @@ how to cite it, and a disclaimer. The licence and citation text come from `soilk
 
 from __future__ import annotations
 
-from soilkg.citation import AUTHORS, CITATION_TEXT, DATA_LICENCE_IRI, DATA_LICENCE_NAME, LICENCE_STATEMENT
-from soilkg.namespaces import SKG
+from soilkg.citation import CITATION_TEXT, CODE_LICENCE_NAME, DATA_LICENCE_IRI, DATA_LICENCE_NAME
 from soilkg.sitegen.graph import STATED_IN, SiteGraph
 from soilkg.sitegen.i18n import Strings
-from soilkg.sitegen.lists import date_of
-from soilkg.urls import owner_of
-
-PREPARED_FOR = str(SKG.preparedFor)
-ACCESSED = str(SKG.accessed)
-
-
-def source_date(graph: SiteGraph, iri: str) -> str:
-    """When a source document held: its own date, the meeting it was prepared for, or when a web page
-    was read."""
-    node = graph.nodes.get(iri)
-    if node is None:
-        return ""
-    own = node.literal(ACCESSED) or date_of(graph, iri)
-    if own:
-        return own
-    dates = [date_of(graph, m) for m in node.iris(PREPARED_FOR)]
-    return max((d for d in dates if d), default="")
+from soilkg.sitegen.lists import source_date
+from soilkg.sitegen.titles import Titles, plain
+from soilkg.urls import owner_of, page_path
 
 
 def data_as_of(graph: SiteGraph) -> tuple[str, str]:
-    """The date of the newest source any statement cites, and that source's label ("" when none is dated)."""
+    """The date of the newest source any statement cites, and that source's IRI ("" when none is dated)."""
     sources = {owner_of(t.value) for node in graph.nodes.values() for t in node.out.get(STATED_IN, [])}
     dated = sorted(((source_date(graph, s), s) for s in sources), reverse=True)
     dated = [(d, s) for d, s in dated if d]
-    return (dated[0][0], graph.short_label(dated[0][1])) if dated else ("", "")
+    return dated[0] if dated else ("", "")
 
 
 def footer(graph: SiteGraph, strings: Strings) -> dict[str, str]:
+    """What site/overrides/main.html writes: each interface string in English with its key (the browser
+    swaps it), names and the citation as they are (English, marked so), the date for Intl to format."""
     as_of, source = data_as_of(graph)
+    composed = Titles(graph, strings).title(source, "en") if source else None
     return {
-        "owner_label": strings.plain("footer_owner"), "owner": AUTHORS,
+        "owner_label": strings.plain("footer_owner"), "owner": strings.plain("footer.owner"),
         "licence_label": strings.plain("footer_licence"), "licence": DATA_LICENCE_NAME,
-        "licence_iri": DATA_LICENCE_IRI, "licence_statement": LICENCE_STATEMENT,
-        "as_of_label": strings.plain("footer_data_as_of"), "as_of": as_of, "as_of_source": source,
+        "licence_iri": DATA_LICENCE_IRI, "code_licence": CODE_LICENCE_NAME,
+        "data": strings.plain("footer.data"), "code": strings.plain("footer.code"),
+        "quoted": strings.plain("footer.quoted"),
+        "as_of_label": strings.plain("footer_data_as_of"), "as_of": as_of,
+        "as_of_source": plain(composed) if composed else graph.short_label(source) if source else "",
+        "as_of_path": page_path(source) or "" if source else "",
         "cite_label": strings.plain("footer_cite"), "cite": CITATION_TEXT,
         "disclaimer": strings.plain("footer_disclaimer"), "suggest_label": strings.plain("suggest_change"),
     }

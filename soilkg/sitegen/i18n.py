@@ -20,33 +20,11 @@ import json
 from html import escape
 from pathlib import Path
 
-import material
-
+from soilkg.sitegen import material
 from soilkg.sitegen.graph import LANGS
 
 ENGLISH = "en"
 RTL_LANGS = frozenset({"ar"})
-
-
-MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
-# Material's own interface strings the catalogue shows (search box, result counts, "Back to top",
-# "Skip to content", header and navigation titles), with the translations Material ships: its
-# search worker and templates write them in the build's language (English); the browser swaps them.
-MATERIAL_KEYS = ("action.skip", "clipboard.copy", "clipboard.copied", "footer", "footer.next", "footer.previous",
-                 "header", "nav", "search", "search.placeholder", "search.share", "search.reset",
-                 "search.result.initializer", "search.result.placeholder", "search.result.none",
-                 "search.result.one", "search.result.other", "search.result.more.one",
-                 "search.result.more.other", "search.result.term.missing", "select.language", "tabs", "toc",
-                 "top")
-MATERIAL_PREFIX = "md."
-
-
-def material_strings(lang: str) -> dict[str, str]:
-    """Material's vetted translation of its interface strings in ``lang`` (its
-    partials/languages/<lang>.html, a Jinja macro around a JSON object), keys prefixed ``md.``."""
-    text = (MATERIAL_LANGUAGES / f"{lang}.html").read_text(encoding="utf-8")
-    table = json.loads(text[text.index("{{ {") + 3:text.index("}[key]") + 1])
-    return {MATERIAL_PREFIX + key: table[key] for key in MATERIAL_KEYS if key in table}
 
 
 def load(folder: Path) -> dict[str, dict[str, str]]:
@@ -55,7 +33,7 @@ def load(folder: Path) -> dict[str, dict[str, str]]:
     for lang in LANGS:
         path = folder / f"{lang}.json"
         if path.is_file():
-            strings[lang] = {**material_strings(lang), **json.loads(path.read_text(encoding="utf-8"))}
+            strings[lang] = {**material.material_strings(lang), **json.loads(path.read_text(encoding="utf-8"))}
     return strings
 
 
@@ -129,6 +107,3 @@ class Strings:
     def languages(self) -> dict[str, str]:
         """Language code -> its own name (``_name`` in its file), in LANGS order."""
         return {lang: self.strings[lang].get("_name", lang) for lang in LANGS if lang in self.strings}
-
-    def script(self) -> str:
-        return "window.SKG_I18N=" + json.dumps(self.strings, ensure_ascii=False, separators=(",", ":")) + ";\n"

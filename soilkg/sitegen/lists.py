@@ -63,6 +63,19 @@ def date_of(graph: SiteGraph, iri: str) -> str:
     return ""
 
 
+def source_date(graph: SiteGraph, iri: str) -> str:
+    """When a source document held: its own date, the meeting it was prepared for, or when a web page
+    was read."""
+    node = graph.nodes.get(iri)
+    if node is None:
+        return ""
+    own = node.literal(str(SKG.accessed)) or date_of(graph, iri)
+    if own:
+        return own
+    dates = [date_of(graph, m) for m in node.iris(str(SKG.preparedFor))]
+    return max((d for d in dates if d), default="")
+
+
 def safe_cell(text: str) -> str:
     """A spreadsheet runs a cell that starts with = + - @ as a formula: such cells get a leading
     apostrophe (OWASP's advice against CSV injection), which spreadsheets show as text."""

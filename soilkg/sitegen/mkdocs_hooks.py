@@ -19,6 +19,8 @@ from typing import Any
 
 import jieba
 
+from soilkg.sitegen.material import search_entries
+
 jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict..." in every build's output
 
 MARKER = "<!-- skg:html -->"
@@ -37,7 +39,7 @@ _NOT_HAN = re.compile(f"[^{_HAN_CHARS}]+")
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     # A page that says what the search should show for it (resource and list pages) is not indexed
     # from its body: table cells would run together into an unreadable preview.
-    if "skg_search" in page.meta and _search_entries(config) is not None:
+    if "skg_search" in page.meta and search_entries(config) is not None:
         page.meta["search"] = {"exclude": True}
     head, found, html = markdown.partition(MARKER)
     if not found:
@@ -55,23 +57,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    entries = _search_entries(config)
+    entries = search_entries(config)
     if entries is not None and "skg_search" in page.meta:
         # Resources outrank the ontology's and the lists' pages (boost, as Material's own entries).
         entries.append({"location": page.url, "title": segment_chinese(str(page.meta.get("title", page.title))),
                         "text": segment_chinese(str(page.meta["skg_search"])),
                         "boost": float(page.meta.get("skg_boost", 1))})
     return context
-
-
-def _search_entries(config: Any) -> list[dict[str, object]] | None:
-    """Material's list of search entries (it is rebuilt on every run, so look it up each time)."""
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if isinstance(entries, list):
-            return entries
-    return None
 
 
 def segment_chinese(text: str) -> str:

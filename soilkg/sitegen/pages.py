@@ -12,7 +12,7 @@ import jinja2
 import pyoxigraph as ox
 
 from soilkg.namespaces import SKG
-from soilkg.sitegen import charts, downloads, home, kinds, lists, mapdata, resource, schemaorg
+from soilkg.sitegen import charts, downloads, kinds, lists, resource, schemaorg, titles
 from soilkg.sitegen.graph import LANGS, SiteGraph
 from soilkg.sitegen.i18n import Strings, sentence_case
 from soilkg.sitegen.mkdocs_hooks import MARKER
@@ -36,9 +36,10 @@ RESOURCE_BOOST = 5  # search rank of a resource page against reference pages (bo
 STATIC_ROWS = 200  # rows rendered into a list page's HTML; the browser renders the rest from the index
 
 
-def language_scripts(folder: Path, strings: Strings, labels: dict[str, dict[str, str]]) -> None:
+def language_scripts(folder: Path, strings: Strings, labels: dict[str, dict[str, object]]) -> None:
     """assets/lang/<code>.js per language: its interface strings and the labels of resources and terms
-    in it. English comes with every page (its text is in the HTML already); another language's file
+    in it (a label is its text, or a composed title's segments: soilkg/sitegen/titles.py). English
+    comes with every page (its text is in the HTML already); another language's file
     is loaded only when a reader picks it, which keeps the home page light."""
     folder.mkdir(parents=True, exist_ok=True)
     for code, table in strings.strings.items():
@@ -49,12 +50,13 @@ def language_scripts(folder: Path, strings: Strings, labels: dict[str, dict[str,
         (folder / f"{code}.js").write_text(script.replace("<", "\\u003c"), encoding="utf-8")
 
 
-def term_labels(graph: SiteGraph, onto: Ontology) -> dict[str, dict[str, str]]:
+def term_labels(graph: SiteGraph, onto: Ontology) -> dict[str, dict[str, object]]:
     """``term:<IRI>`` -> language -> label of every class, property and named value (statuses, the
     comparator "more than") that has labels in other languages, for the browser's language switch."""
-    found: dict[str, dict[str, str]] = {}
+    found: dict[str, dict[str, object]] = {}
     for iri in [*onto.classes, *onto.properties, *(i for i in graph.nodes if i.startswith(str(SKG)))]:
-        other = {lang: sentence_case(text) for lang, text in graph.labels(iri).items() if lang != "en"}
+        other: dict[str, object] = {lang: sentence_case(text) for lang, text in graph.labels(iri).items()
+                                    if lang != "en"}
         if other:
             found["term:" + iri] = other
     return found
@@ -75,6 +77,10 @@ class Generator:
     drafts: frozenset[str] = frozenset()
     # (subject, predicate, object N-Triples) -> passage IRIs: each fact's own source (soilkg.provenance).
     sources: dict[tuple[str, str, str], list[str]] = field(default_factory=dict)
+    titles: titles.Titles = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.titles = titles.Titles(self.graph, self.strings)
 
     def render(self, template: str, target: str, **context: object) -> None:
         depth = target.count("/")
@@ -104,7 +110,8 @@ class Generator:
         # What the search finds the page by: every other name (all languages, acronym), kind, summary.
         prose = resource.summary(context)
         first = unescape(TAG.sub("", resource.CITE.sub("", prose[0])))[:300] if prose else ""
-        names = [*self.kind_names(kind), *self.graph.alt_labels(iri), *self.term_names(iri)]
+        names = [*self.titles.search_names(iri), *self.kind_names(kind), *self.graph.alt_labels(iri),
+                 *self.term_names(iri)]
         summary = " · ".join(x for x in [*dict.fromkeys(names), first] if x)
         file.write_text(html_page(str(context["title"]), html, summary), encoding="utf-8")
 
@@ -128,6 +135,9 @@ class Generator:
 
     def list_page(self, kind: str, iris: list[str]) -> list[lists.Row]:
         rows, spec = kinds.rows(kind, self.graph, self.ontology, iris)
+        for row in rows:  # a composed title in each language (titles.py), for the list's own label swap
+            row.labels.update({lang: titles.flat(t) for lang in titles.OTHER_LANGS
+                               if (t := self.titles.title(row.iri, lang))})
         columns = lists.shown_columns([(key, self.strings.plain(key)) for key, _cell in spec], rows)
         filters = lists.facets(columns, kinds.columns(kind, self.ontology)[1], rows)
         folder = self.docs / kind
@@ -145,11 +155,9 @@ class Generator:
                     columns=columns, href=href, intro=intro, search=escape(search))
         return rows
 
-    # --- home, map, timeline, figures ---------------------------------------------------------
+    # --- figures and the catalogue page (home.py and mapdata.py write the home page, timeline and map) ---
 
-    def home_and_pictures(self, kinds: dict[str, list[str]]) -> None:
-        home.render(self, kinds)
-        mapdata.render(self, kinds)
+    def figures_and_catalogue(self, kinds: dict[str, list[str]]) -> None:
         self.render("figures.md.j2", "figures/index.md",
                     charts=charts.charts(self.graph, kinds.get("figure", []), self.renderer("figures/index.md")))
         self.render("catalogue.md.j2", "catalogue/index.md", groups=catalogue_groups(kinds))

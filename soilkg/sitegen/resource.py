@@ -9,7 +9,7 @@ from html import escape
 import pyoxigraph as ox
 
 from soilkg.namespaces import DCT, OWL, RDF_TYPE, SCHEMA, SKG, SKOS
-from soilkg.sitegen import figtext
+from soilkg.sitegen import decision, figtext
 from soilkg.sitegen.graph import (
     ACRONYM,
     ALT_LABEL,
@@ -25,7 +25,7 @@ from soilkg.sitegen.graph import (
 )
 from soilkg.sitegen.i18n import Strings, lang_attrs, sentence_case
 from soilkg.sitegen.render import Renderer
-from soilkg.urls import owner_of
+from soilkg.urls import kind_of, owner_of
 
 # Shown as the page's prose, above the facts table.
 PROSE = (DEFINITION, str(DCT.description), str(DCT.abstract), str(SCHEMA.description), COMMENT)
@@ -71,6 +71,11 @@ class Row:
     label: str  # HTML
     values: list[str]  # HTML
     predicate: str = ""
+
+    @property
+    def key(self) -> str:
+        """The property's local name ("implementedIn"): ties a summary's fact to its row under Facts."""
+        return local(self.predicate)
 
 
 @dataclass
@@ -252,13 +257,21 @@ def context(iri: str, graph: SiteGraph, r: Renderer, stated: Sources) -> dict[st
     shown_facts = facts(node, graph, r, HIDDEN | set(PROSE) | {prop for _key, prop in LISTED} | set(IDENTIFIERS),
                         stated)
     type_links = [r.term_link(t) for t in most_specific(types, r)]
+    part_list = parts(iri, graph, r, stated)
+    view = None
+    if kind_of(iri) == "decision":
+        view = decision.view(iri, graph, r, {f"{iri}/{p.anchor}": [(local(x.predicate), x.label, x.values)
+                                                                    for x in p.facts] for p in part_list},
+                             [(local(x.predicate), x.label, x.values) for x in shown_facts], r.strings)
     return {
         "iri": iri,
         "title": graph.display_label(iri),
         "types": type_links,
         "alt_labels": [(text, lang_attrs(lang or "en")) for text, lang in graph.alt_names(iri)],
         "prose": prose,
-        "sentence": one_sentence(type_links, shown_facts),
+        "sentence": one_sentence(type_links, decision_first(shown_facts, part_list) if view else shown_facts,
+                                 r.strings),
+        "decision": view,
         "listed": [(key, values) for key, prop in LISTED
                    if (values := [f'<span lang="{escape(t.language or "en")}" dir="auto">{escape(t.value)}</span>'
                                   + cite(stated.get((iri, prop, str(t)), []), graph, r)
@@ -268,7 +281,7 @@ def context(iri: str, graph: SiteGraph, r: Renderer, stated: Sources) -> dict[st
         "identifiers": identifiers,
         "incoming": incoming(node, graph, r),
         "sources": sources(node, graph, r),
-        "parts": parts(iri, graph, r, stated),
+        "parts": part_list,
         "figures": figures(node, graph, r),
     }
 
@@ -282,13 +295,31 @@ SUMMARY_SKIPS = {"theme", "status", "reviewStatus"}  # shown under Facts; a summ
 CITE = re.compile(r' <span class="skg-cite"[^>]*>.*?</span>$')
 
 
-def one_sentence(types: list[str], rows: list[Row]) -> str:
+SUMMARY_ITEMS = 4  # a list of at most this many values is named whole; a longer one says "and N more"
+
+
+def one_sentence(types: list[str], rows: list[Row], strings: Strings) -> str:
     """What the resource is, in one line at the top of its page: its kind and its first two facts
-    (where, who, when first: resource.FIRST), e.g. "Network · Unit of: GSP · Leads implementation of: …"."""
+    (where, who, when first: resource.FIRST), e.g. "Network · Unit of: GSP · Leads implementation of: …".
+    A list is named whole or ends "and N more": the summary never drops a fact silently. Each fact
+    and each value is isolated (an English name on an Arabic line keeps its brackets and its place)."""
     parts = [", ".join(types)] if types else []
     for row in [row for row in rows if local(row.predicate) not in SUMMARY_SKIPS][:2]:
-        parts.append(f"{row.label}: {', '.join(CITE.sub('', v) for v in row.values[:3])}")
+        shown = row.values if len(row.values) <= SUMMARY_ITEMS else row.values[:SUMMARY_ITEMS - 1]
+        values = [f'<bdi class="skg-summary__value">{CITE.sub("", v)}</bdi>' for v in shown]
+        if len(shown) < len(row.values):
+            values.append(strings.template_html("summary.and_more", n=len(row.values) - len(shown)))
+        parts.append(f'<bdi class="skg-summary__fact" data-fact="{escape(local(row.predicate))}">'
+                     f'{row.label}: {", ".join(values)}</bdi>')
     return " · ".join(parts)
+
+
+def decision_first(rows: list[Row], part_list: list[Part]) -> list[Row]:
+    """A decision's summary leads with its meeting, then what its first paragraph does (the adoption
+    of the Plan of Action), not with an invitation the source gives for the decision as a whole."""
+    meeting = [row for row in rows if local(row.predicate) == "decisionOf"]
+    acts = [row for part in part_list for row in part.facts if local(row.predicate) in decision.ACTS]
+    return [*meeting, *acts[:1], *[row for row in rows if row not in meeting]]
 
 
 def summary(page: dict[str, object]) -> list[str]:

@@ -19,7 +19,7 @@ SAME_WORD = {
     "fr": {"Catalogue", "Classes", "Date", "Initiatives", "Organisations", "Programmes", "Publications",
            "Source", "Type", "Sources", "Description", "Impact", "Latitude", "Longitude", "Licence", "Documents",
            "Plus", "Total", "Notes", "Contact", "Options", "Navigation", "Section", "Format", "Service",
-           "Version"},
+           "Version", "Site"},
     "es": {"Total", "Plan", "Error"},
     "ru": set(),
     "zh": set(),

@@ -11,7 +11,7 @@ import pytest
 
 from soilkg.namespaces import SKG
 from soilkg.sitegen import graph as graph_module
-from soilkg.sitegen import i18n
+from soilkg.sitegen import i18n, material
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 TRANSLATIONS = ONTOLOGY / "translations.ttl"
@@ -135,10 +135,10 @@ def test_term_labels_from_the_store(store: ox.Store) -> None:
 
 def test_material_strings_come_from_the_installed_theme() -> None:
     """Material's own interface strings are its vetted translations, read from the theme."""
-    zh = i18n.material_strings("zh")
+    zh = material.material_strings("zh")
     assert zh["md.search.result.placeholder"] == "键入以开始搜索" and "#" in zh["md.search.result.other"]
-    assert i18n.material_strings("en")["md.top"] == "Back to top"
-    assert set(i18n.material_strings("ar")) == set(i18n.material_strings("en"))
+    assert material.material_strings("en")["md.top"] == "Back to top"
+    assert set(material.material_strings("ar")) == set(material.material_strings("en"))
 
 
 def test_sentence_templates_are_filled_whole() -> None:

@@ -45,14 +45,33 @@
   }
   function when(fig, code) {
     if (fig.d) return fill(tr("fig.as_of", code), { date: date(fig.d, code) });
-    return fig.w ? (tr("as_of_note." + fig.w, code) || fig.w) : "";
+    var note = fig.w ? (tr("as_of_note." + fig.w, code) || fig.w) : "";
+    /* "to date", as reported in the month of the document that states it (soilkg/sitegen/figtext.py). */
+    return note && fig.r ? fill(tr("fig.note_as_reported", code), { note: note, date: date(fig.r, code) }) : note;
   }
   function caption(fig, code) {
     var held = when(fig, code);
     return held ? amount(fig, code) + " (" + held + ")" : amount(fig, code);
   }
+  /* A composed title (soilkg/sitegen/titles.py) is a list of segments: text in the language, or
+     [text, lang], an inserted run (a symbol, a number, an English literal) isolated in <bdi>. */
+  function draw(el, label) {
+    el.textContent = "";
+    label.forEach(function (s) {
+      if (typeof s === "string") { el.appendChild(document.createTextNode(s)); return; }
+      var run = document.createElement("bdi");
+      if (s[1]) { run.setAttribute("lang", s[1]); run.setAttribute("dir", "ltr"); }
+      run.textContent = s[0];
+      el.appendChild(run);
+    });
+  }
+  /* The same as text, each inserted run between Unicode isolates (an <option> holds no markup). */
+  function flat(label) {
+    if (!Array.isArray(label)) return label;
+    return label.map(function (s) { return typeof s === "string" ? s : "\u2068" + s[0] + "\u2069"; }).join("");
+  }
   /* For skg.js and skg-map.js: the one lookup of interface strings, and the figures' words. */
-  window.SKG_TEXT = { tr: tr, amount: amount, when: when, number: number, date: date };
+  window.SKG_TEXT = { tr: tr, amount: amount, when: when, number: number, date: date, draw: draw, flat: flat };
 
   function parse(text) { try { return JSON.parse(text); } catch (e) { return null; } }
 

@@ -59,7 +59,8 @@
     document.querySelectorAll("[data-iri]").forEach(function (el) {
       if (!el.hasAttribute("data-en")) el.setAttribute("data-en", el.textContent);
       var label = (LABELS[code] || {})[el.getAttribute("data-iri")];
-      el.textContent = label || el.getAttribute("data-en");
+      if (Array.isArray(label)) window.SKG_TEXT.draw(el, label);
+      else el.textContent = label || el.getAttribute("data-en");
       /* A name with no label in the reader's language stays English: mark it so an Arabic line isolates it. */
       if (label || code === "en") { el.removeAttribute("lang"); el.removeAttribute("dir"); }
       else { el.setAttribute("lang", "en"); el.setAttribute("dir", "ltr"); }
@@ -127,9 +128,9 @@
       return v[6] === "when" ? window.SKG_TEXT.when(fig, current) : window.SKG_TEXT.amount(fig, current);
     }
     if (v[1] && v[1] === row.path) return (row.labels || {})[current] || v[0];
-    if (v[4] && v[1]) return (LABELS[current] || {})[v[1]] || v[0];
+    if (v[4] && v[1]) return window.SKG_TEXT.flat((LABELS[current] || {})[v[1]]) || v[0];
     var key = v[3] && v[3].indexOf("term:") === 0 ? v[3] : "";
-    return (LABELS[current] || {})[key] || v[0];
+    return window.SKG_TEXT.flat((LABELS[current] || {})[key]) || v[0];
   }
 
   function hrefOf(root, path) {
