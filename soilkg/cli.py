@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 
 import typer
 
+from soilkg import diskfull
 from soilkg.errors import SoilkgError
 
 app = typer.Typer(
@@ -31,7 +33,19 @@ def _register_all() -> None:
 def main() -> None:
     _register_all()
     try:
-        app()
+        try:
+            app()
+        except OSError as error:
+            if not diskfull.is_full(error):
+                raise
+            # A full disk outside the store's build (which says more itself): the site, a report draft...
+            where = Path(error.filename) if error.filename else Path.cwd()
+            raise SoilkgError(diskfull.message(where if where.is_dir() else where.parent, error, None,
+                                               "writing"), exit_code=2) from None
+        except MemoryError:
+            raise SoilkgError("The command needed more memory than this process may use (`soilkg serve "
+                              "--max-memory-mb`, SOILKG_MAX_MEMORY_MB) and stopped. If the store is damaged, "
+                              "`soilkg build --force` rebuilds it from the sources.", exit_code=2) from None
     except SoilkgError as error:
         from soilkg.output import print_error
 

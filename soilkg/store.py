@@ -11,9 +11,12 @@ Layout under the build folder::
     store   -> the public store            what /sparql, /id, /queries, the site and the report read
     store-preview -> the preview store     `--include-drafts`
 
-Each store folder has its own manifest.json. The links are swapped with os.replace, so readers never
-see half a build. A build whose sources parse badly, or whose ``check`` callback reports violations,
-leaves the previous pair of links and their stores untouched.
+Each store folder has its own manifest.json, which records every file the build wrote (name, size,
+SHA-256; soilkg.storefiles): a store that no longer matches is moved aside and rebuilt. The links are
+swapped with os.replace, so readers never see half a build. A build whose sources parse badly, whose
+``check`` callback reports violations, or that runs out of disk space (soilkg.diskfull) leaves the
+previous pair of links and their stores untouched, and its staging folder removed; the staging folders
+of killed builds are removed by the next build.
 """
 
 from __future__ import annotations
@@ -23,20 +26,23 @@ import json
 import os
 import shutil
 import time
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
-from soilkg import visibility
+from soilkg import diskfull, storefiles, visibility
 from soilkg.errors import UNREADABLE_RULES, Finding, Severity, SoilkgError
 from soilkg.namespaces import SOURCE_GRAPH
+from soilkg.output import stderr
 from soilkg.paths import Project
 from soilkg.provenance import rewrite_annotations
 from soilkg.sourcefile import SourceEncodingError, read_source
+from soilkg.storefiles import MANIFEST
 
-MANIFEST = "manifest.json"
 KEEP_OLD_STORES = 2
 PUBLIC_LINK = "store"
 PREVIEW_LINK = "store-preview"
@@ -175,10 +181,14 @@ Check = Callable[[ox.Store, list[Path]], list[Finding]]
 
 def build(project: Project, *, force: bool = False, check: Check | None = None,
           files: list[Path] | None = None) -> StoreInfo:
-    """Make the public and preview stores reflect the sources; skip all parsing when nothing changed."""
+    """Make the public and preview stores reflect the sources; skip all parsing when nothing changed.
+
+    The linked stores are checked against what their build wrote first (soilkg.storefiles): one that
+    fails is moved aside, with one line saying so, and rebuilt from the sources."""
     started = time.perf_counter()
     sources = files if files is not None else project.source_files()
     public_link, preview_link = current_store_path(project), preview_store_path(project)
+    aside = _set_aside_if_failed(project, preview_link, public_link)
     previous = read_manifest(preview_link) if preview_link.exists() and public_link.exists() else None
     fingerprint, entries = fingerprint_sources(project, sources, previous)
     if previous and previous.get("fingerprint") == fingerprint and not force:
@@ -188,61 +198,110 @@ def build(project: Project, *, force: bool = False, check: Check | None = None,
                          rebuilt=False, seconds=time.perf_counter() - started, preview=preview_link.resolve(),
                          public_quads=int(str(public.get("quads", 0))),
                          hidden_files=int(str(public.get("hidden_files", 0))))
+    kept = ("The store that failed its check stays moved aside: nothing is served until the sources build."
+            if aside else "The last good store is unchanged.")
+    needs = diskfull.build_needs(sum(int(str(entry["size"])) for entry in entries.values()))
+    with diskfull.translated(project.build, "building the store", needs, after=kept):
+        return _rebuild(project, sources, check, fingerprint, entries, started, kept)
 
+
+def _set_aside_if_failed(project: Project, *links: Path) -> Path | None:
+    """Check the linked stores; move a build whose store fails aside, saying so; return where it went."""
+    stores = project.build / "stores"
+    for folder in dict.fromkeys(link.resolve() for link in links if link.exists()):
+        if folder.parent.parent != stores:
+            continue  # not a build of this folder (a store put there by hand): left to _swap_link
+        why = storefiles.problem(folder, read_manifest(folder))
+        if why is not None:
+            aside = storefiles.move_aside(folder.parent)
+            stderr.print(f"The store {folder} failed its check ({why}): moved aside to {aside.name}; "
+                         "rebuilding it from the sources.", markup=False)
+            return aside
+    return None
+
+
+def check_served(project: Project, preview: bool = False) -> None:
+    """Refuse to serve a store that no longer holds what its build wrote (`soilkg serve --no-build`)."""
+    folder = store_path(project, preview).resolve()
+    why = storefiles.problem(folder, read_manifest(folder))
+    if why is not None:
+        raise SoilkgError(f"The store {folder} failed its check ({why}), so it is not served. The sources are "
+                          "intact: run `soilkg build` (or drop --no-build) to rebuild it from them.", exit_code=2)
+
+
+class _Made(NamedTuple):
+    quads: int
+    public_quads: int | None  # None: nothing is non-public, the preview store is the public view
+    hidden: visibility.Hidden
+    public_seconds: float
+
+
+def _rebuild(project: Project, sources: list[Path], check: Check | None, fingerprint: str,
+             entries: dict[str, dict[str, object]], started: float, kept: str) -> StoreInfo:
     stores = project.build / "stores"
     stores.mkdir(parents=True, exist_ok=True)
-    staging = stores / f"{fingerprint}.building-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    built_at = time.time()
-    staging.mkdir()
+    storefiles.remove_abandoned(stores)
+    staging, lock = storefiles.new_staging(stores, fingerprint)
     try:
-        store = ox.Store(str(staging / "preview"))
-        findings = [f for path in sources if (f := parse_into(store, project, path)) is not None]
-        if not findings and check is not None:
-            findings = [f for f in check(store, sources) if f.severity is Severity.VIOLATION]
-        if findings:
-            # Same exit codes as `soilkg validate`: 2 for unusable input (bad Turtle), 1 for violations.
-            unusable = any(f.rule in UNREADABLE_RULES for f in findings)
-            raise SoilkgError("The build stopped: the sources have errors. The last good store is unchanged.",
-                              findings, exit_code=2 if unusable else 1)
-        store.optimize()
-        quads = len(store)
-        store.flush()
-        public_started = time.perf_counter()
-        hidden = visibility.hidden(store)
-        public_quads = _write_public(store, quads, hidden, staging / "public") if hidden else None
-        public_seconds = time.perf_counter() - public_started
-        del store
-        _drop_spent_logs(staging / "preview")
-        manifest: dict[str, object] = {"fingerprint": fingerprint, "files": entries, "quads": quads,
-                                       "built_at": built_at,
-                                       # With nothing non-public, this one store is the public view too.
-                                       "view": "preview" if public_quads is not None else "public"}
-        (staging / "preview" / MANIFEST).write_text(json.dumps(manifest, indent=1))
-        if public_quads is not None:
-            public_files = {rel: entry for rel, entry in entries.items() if graph_iri(rel) not in hidden.graphs}
-            (staging / "public" / MANIFEST).write_text(json.dumps(
-                {**manifest, "files": public_files, "quads": public_quads, "view": "public",
-                 "hidden_files": len(entries) - len(public_files)}, indent=1))
+        made = _fill(project, sources, check, staging, fingerprint, entries, kept)
         # A new folder each time (even for a forced rebuild of the same sources): readers of the old
         # one keep it until they follow the link, and workers notice the link changed.
         final = stores / f"{fingerprint}-{time.time_ns():x}"
         staging.rename(final)
-    except BaseException:
-        # Close the half-built store first: RocksDB's background threads may still be writing into
-        # the folder, and a removal racing them left a stray `.building-` folder behind.
-        store = None  # noqa: F841 - the last reference: dropping it closes RocksDB
+    except BaseException as error:
+        # Close the half-built stores first (the frames of the failed steps hold them): RocksDB's
+        # background threads may still be writing into the folder, and a removal racing them left a
+        # stray `.building-` folder behind.
+        traceback.clear_frames(error.__traceback__)
         raise
     finally:
         _remove(staging)
-    public_dir = final / ("public" if public_quads is not None else "preview")
-    _swap_link(preview_link, final / "preview")
-    _swap_link(public_link, public_dir)
+        os.close(lock)
+    public_dir = final / ("public" if made.public_quads is not None else "preview")
+    _swap_link(preview_store_path(project), final / "preview")
+    _swap_link(current_store_path(project), public_dir)
     _prune(stores, keep=final)
-    return StoreInfo(public_dir, fingerprint, len(sources), quads, rebuilt=True,
+    return StoreInfo(public_dir, fingerprint, len(sources), made.quads, rebuilt=True,
                      seconds=time.perf_counter() - started, preview=final / "preview",
-                     public_quads=quads if public_quads is None else public_quads,
-                     hidden_files=len(hidden.graphs), public_seconds=public_seconds)
+                     public_quads=made.quads if made.public_quads is None else made.public_quads,
+                     hidden_files=len(made.hidden.graphs), public_seconds=made.public_seconds)
+
+
+def _fill(project: Project, sources: list[Path], check: Check | None, staging: Path, fingerprint: str,
+          entries: dict[str, dict[str, object]], kept: str) -> _Made:
+    """Load, validate and finish the stores in the staging folder, each with its manifest."""
+    built_at = time.time()
+    store = ox.Store(str(staging / "preview"))
+    findings = [f for path in sources if (f := parse_into(store, project, path)) is not None]
+    if not findings and check is not None:
+        findings = [f for f in check(store, sources) if f.severity is Severity.VIOLATION]
+    if findings:
+        # Same exit codes as `soilkg validate`: 2 for unusable input (bad Turtle), 1 for violations.
+        unusable = any(f.rule in UNREADABLE_RULES for f in findings)
+        raise SoilkgError(f"The build stopped: the sources have errors. {kept}", findings,
+                          exit_code=2 if unusable else 1)
+    store.optimize()
+    quads = len(store)
+    store.flush()
+    public_started = time.perf_counter()
+    hidden = visibility.hidden(store)
+    public_quads = _write_public(store, quads, hidden, staging / "public") if hidden else None
+    public_seconds = time.perf_counter() - public_started
+    del store
+    _drop_spent_logs(staging / "preview")
+    manifest: dict[str, object] = {"fingerprint": fingerprint, "files": entries, "quads": quads,
+                                   "built_at": built_at,
+                                   # With nothing non-public, this one store is the public view too.
+                                   "view": "preview" if public_quads is not None else "public",
+                                   storefiles.RECORD: storefiles.record(staging / "preview")}
+    (staging / "preview" / MANIFEST).write_text(json.dumps(manifest, indent=1))
+    if public_quads is not None:
+        public_files = {rel: entry for rel, entry in entries.items() if graph_iri(rel) not in hidden.graphs}
+        (staging / "public" / MANIFEST).write_text(json.dumps(
+            {**manifest, "files": public_files, "quads": public_quads, "view": "public",
+             "hidden_files": len(entries) - len(public_files),
+             storefiles.RECORD: storefiles.record(staging / "public")}, indent=1))
+    return _Made(quads, public_quads, hidden, public_seconds)
 
 
 def _remove(folder: Path, attempts: int = 3) -> None:
@@ -286,8 +345,14 @@ def _touch_manifest(link: Path, entries: dict[str, dict[str, object]], previous:
     if previous.get("files") != entries:
         previous["files"] = entries
         tmp = link / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps(previous, indent=1))
-        os.replace(tmp, link / MANIFEST)
+        try:
+            tmp.write_text(json.dumps(previous, indent=1))
+            os.replace(tmp, link / MANIFEST)
+        except OSError as error:
+            tmp.unlink(missing_ok=True)
+            if not diskfull.is_full(error):
+                raise
+            # The store is still good; only this shortcut is lost: the next check hashes those files again.
 
 
 def _swap_link(link: Path, target: Path) -> None:
@@ -302,7 +367,8 @@ def _swap_link(link: Path, target: Path) -> None:
 
 def _prune(stores: Path, keep: Path) -> None:
     """Keep the newest few complete builds (pairs of stores) so that readers of an older one are not cut off."""
-    complete = sorted((p for p in stores.iterdir() if p.is_dir() and ".building-" not in p.name and p != keep),
+    # Builds are named <fingerprint>-<time>; staging folders and stores moved aside have a dot in the name.
+    complete = sorted((p for p in stores.iterdir() if p.is_dir() and "." not in p.name and p != keep),
                       key=lambda p: p.stat().st_mtime, reverse=True)
     for old in complete[KEEP_OLD_STORES - 1:]:
         shutil.rmtree(old, ignore_errors=True)
