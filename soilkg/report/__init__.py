@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
+from soilkg.periods import require_day
 from soilkg.report import render_docx, render_html, render_md
 from soilkg.report.compose import compose
 from soilkg.report.gather import QueryRunner, gather
@@ -21,7 +22,7 @@ from soilkg.report.next_report import compose_next
 from soilkg.report.passages import Passages
 from soilkg.report.render_md import LinkFor
 from soilkg.report.session import BODY, require, start_of_updates
-from soilkg.report.since import changes_since, parse_date
+from soilkg.report.since import changes_since
 from soilkg.report.updates import gather_updates
 from soilkg.urls import page_path
 
@@ -43,7 +44,7 @@ def build_report(project: Project, options: Options, store: ox.Store) -> Report:
     session), the draft is written from its meeting resource, the standing context and every update
     since the previous session closed (``--since`` sets that date instead)."""
     runner = QueryRunner.for_project(project, store)
-    since = parse_date(options.since) if options.since else None
+    since = require_day("--since", options.since) if options.since else None
     if not has_report(runner, options.session):
         session = require(runner, options.session)
         start, how = start_of_updates(runner, session, since)
@@ -76,7 +77,10 @@ def file_links(out: Path, site: Path, base_url: str | None) -> LinkFor:
         if base_url:
             return base_url.rstrip("/") + "/" + path
         page, _, anchor = path.partition("#")
-        relative = os.path.relpath(site / page / "index.html", out.parent)
+        target = site / page / "index.html"
+        if not target.is_file():  # no built page: a link would lead nowhere
+            return None
+        relative = os.path.relpath(target, out.parent)
         return relative + (f"#{anchor}" if anchor else "")
 
     return link_for

@@ -6,13 +6,14 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from soilkg.report import cite
+from soilkg.report.figure_text import as_of_phrase, noun_phrase
 from soilkg.report.gather import Gathered, Row
 from soilkg.report.model import Change, FigureRow, Footnote, Link, Mode, Paragraph, Report, Run, Section, TitleBlock
+from soilkg.report.namer import Fact, Namer
 from soilkg.report.passages import Passages
-from soilkg.report.sentences import as_of_phrase, figure_phrase
+from soilkg.report.planner import ParagraphInput as Input
+from soilkg.report.planner import place_facts, plan_paragraph
 from soilkg.report.text import date_range, human_date, number, split_marks, with_titles
-from soilkg.report.writer import ParagraphInput as Input
-from soilkg.report.writer import Writer
 
 # The header of an FAO document prints the organisation's name in this order of languages.
 HEADER_LANGUAGES = ("zh", "en", "fr", "ru", "es", "ar")
@@ -93,7 +94,7 @@ def _figures(g: Gathered, reported: str) -> list[FigureRow]:
             if "about" in row else None
         comparator = row.get("comparatorLabel", "")
         rows.append(FigureRow(
-            iri=row["figure"], measures=row.get("measures", figure_phrase(row)),
+            iri=row["figure"], measures=row.get("measures", noun_phrase(row)),
             value=(f"{comparator} " if comparator and comparator != "exactly" else "") + number(row["value"]),
             unit=row.get("unit", ""), about=about, as_of=as_of_phrase(row, reported),
             source=f"¶{row['paragraphNumber']}", source_iri=row.get("paragraph")))
@@ -134,7 +135,11 @@ def compose(g: Gathered, passages: Passages, changes: list[Change] | None = None
     background = _background(g, set(paragraphs))
     part_of = {iri: iri for iri in paragraphs} | {row["footnote"]: row["calledFrom"] for row in g.footnotes
                                                   if "calledFrom" in row}
-    writer = Writer(g.sources, g.facts, passages.stated_by, part_of, reported, g.document["document"])
+    namer = Namer()
+    namer.learn_rows(g.sources, g.facts)
+    stated = {row["resource"] for row in g.sources}
+    placed = place_facts([r for r in g.facts if r["resource"] in stated], passages.stated_by, part_of)
+    everything = [Fact(r["resource"], r["property"], r["value"]) for r in g.facts]
     changed = {c.iri for c in changes or []}
 
     sections: dict[str, Section] = {}
@@ -143,13 +148,17 @@ def compose(g: Gathered, passages: Passages, changes: list[Change] | None = None
         number_ = int(str(entry["number"]))
         notes = notes_by_paragraph.get(iri, {})
         figures = [f for f in g.figures if f.get("paragraph") == iri]
-        runs, used = writer.paragraph(Input(iri, number_, texts[iri], figures, notes))
+        runs, used = plan_paragraph(namer, Input(iri, number_, texts[iri], figures, notes), placed.get(iri, []),
+                                    everything)
         mode = Mode.GENERATED
         if runs is None:
             runs, mode = _quoted(texts[iri], notes, numbers, labels), Mode.QUOTED
         drawn = [r for r in dict.fromkeys(used + [r["resource"] for r in g.sources if r.get("paragraph") == iri])
                  if r not in background]
-        links = [Link(r, labels[r].get("acronym") or labels[r].get("label", r)) for r in drawn if r in labels]
+        # By label only: blank nodes (statement annotations) and resources without a label are not for readers.
+        named = {labels[r].get("acronym") or labels[r]["label"]: r for r in reversed(drawn)
+                 if r.startswith("http") and r in labels and "label" in labels[r]}
+        links = [Link(r, label) for label, r in reversed(named.items())]  # one per name, in reading order
         paragraph = Paragraph(runs=runs, mode=mode, source_iri=iri, source_number=number_, links=links,
                               new_since=bool(changed & ({iri} | set(drawn))))
         section = sections.setdefault(str(entry["section"]), Section(title=str(entry["section"]).strip()))

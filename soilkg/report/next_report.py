@@ -15,7 +15,7 @@ from soilkg.report.model import FigureRow, Link, Mode, Paragraph, Report, Run, S
 from soilkg.report.passages import Passages
 from soilkg.report.session import Session
 from soilkg.report.subjects import term
-from soilkg.report.text import date_range, human_date, number, plain
+from soilkg.report.text import capitalised, date_range, human_date, number, plain
 from soilkg.report.updates import Updates
 
 OTHER_GROUP = ("meetings-and-sources", "Meetings and sources")
@@ -54,13 +54,6 @@ def _groups(runner: QueryRunner) -> tuple[dict[str, str], dict[str, str]]:
         of.setdefault(row["resource"], row["group"])
         labels[row["group"]] = row.get("groupLabel", row["group"].rsplit("/", 1)[-1])
     return of, labels
-
-
-def _capital(runs: list[Run]) -> list[Run]:
-    first = runs[0]
-    if first.text[:1].islower():
-        runs[0] = Run(first.text[:1].upper() + first.text[1:], first.italic, first.href, first.note)
-    return runs
 
 
 class Drafter:
@@ -113,7 +106,7 @@ class Drafter:
         now = _value(row["value"], row.get("comparatorLabel")) + (f" as of {human_date(row['asOf'])}"
                                                                    if "asOf" in row else "")
         p = self.passages
-        runs = _capital([Run(f"{measures}: {before}")]) + p.marks((earlier, term("value"))) + [Run(f"; {now}.")] \
+        runs = capitalised([Run(f"{measures}: {before}")]) + p.marks((earlier, term("value"))) + [Run(f"; {now}.")] \
             + p.marks((iri, term("value")), (iri, term("asOf")))
         about = row.get("about")
         group = self._group(about, earlier, default=_theme("monitoring"))
@@ -135,7 +128,7 @@ class Drafter:
         p = self.passages
         earlier = p.marks((resource, term("status"))) if "statedLabel" in row else []
         verb = VERBS.get(row["status"], f"became {row.get('statusLabel', row['status'].rsplit('#', 1)[-1])}")
-        runs = _capital(name) + ([Run(f", earlier reported as {previous},"), *earlier] if previous else []) \
+        runs = capitalised(name) + ([Run(f", earlier reported as {previous},"), *earlier] if previous else []) \
             + [Run(f" {verb} on {human_date(row['date'])}.")] + p.marks((iri, term("newStatus")), (iri, term("date")))
         group = self._group(resource, default=_theme("publications"))
         self._add(group, runs, "Status change", [Link(resource, row.get("acronym") or label)])
@@ -145,7 +138,7 @@ class Drafter:
         name = self.names(iri, row.get("label", iri), row.get("acronym"))
         where = f" in {row['place']}" if "place" in row else ""
         when = date_range(row.get("start"), row.get("end"))
-        runs = _capital([Run(f"{name} was held{where}" + (f" on {when}" if "-" in row.get("start", "")[5:]
+        runs = capitalised([Run(f"{name} was held{where}" + (f" on {when}" if "-" in row.get("start", "")[5:]
                                                           else f" in {when}") + ".")])
         runs += self.passages.marks((iri, term("startDate")), (iri, term("place")))
         self._add(OTHER_GROUP[0], runs, "New meeting", [Link(iri, row.get("acronym") or row.get("label", iri))])

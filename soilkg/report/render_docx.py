@@ -21,8 +21,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from soilkg.report.model import Mode, Paragraph, Report, Run, Section
-from soilkg.report.render_md import LinkFor
+from soilkg.report.model import Report, Run, Section
+from soilkg.report.render_md import LinkFor, provenance
 
 GREY = RGBColor(0x55, 0x55, 0x55)
 LINK_BLUE = "1F4E79"
@@ -87,7 +87,8 @@ class DocxWriter:
         self.link_for = link_for
         self.doc = Document()
         self.notes = _footnotes_part(self.doc.part)
-        self.written: set[int] = set()
+        self.written: set[int] = set()  # draft numbers of the notes some reference has called
+        self.next_id = 0  # w:id of the last footnote written (1, 2, ...; -1 and 0 are the separators)
         style = self.doc.styles["Normal"]
         style.font.name = "Times New Roman"
         style.font.size = Pt(12)
@@ -108,15 +109,17 @@ class DocxWriter:
                 target.append(_run(run.text, italic=run.italic, size=size))
 
     def _reference(self, target, key: str) -> None:
+        """A footnote of its own for every reference, with an id no other reference uses: Word and LibreOffice
+        print a footnote under the one reference that calls it, so a passage cited twice is noted twice."""
         note = self.report.footnote(key)
         if note is None:
             return
-        if note.number not in self.written:
-            self._write_note(note.number, note.runs)
-            self.written.add(note.number)
+        self.next_id += 1
+        self._write_note(self.next_id, note.runs)
+        self.written.add(note.number)
         ref = _run("", superscript=True)
         mark = OxmlElement("w:footnoteReference")
-        mark.set(qn("w:id"), str(note.number))
+        mark.set(qn("w:id"), str(self.next_id))
         ref.append(mark)
         target.append(ref)
 
@@ -153,21 +156,20 @@ class DocxWriter:
         run.font.size = Pt(9)
         run.font.color.rgb = GREY
 
-    def _provenance(self, paragraph: Paragraph) -> None:
-        """Where the paragraph comes from and what it draws on; catalogue links when the site has a web address."""
-        how = "written from the graph" if paragraph.mode is Mode.GENERATED else "quoted from the source"
-        new = f"New since {self.report.since}. " if paragraph.new_since and self.report.since else ""
-        source = f"Source ¶{paragraph.source_number}" if paragraph.source_number else \
-            (paragraph.origin or "From the case-study catalogue")
-        runs = [Run(f"{new}{source}, {how}" + ("; draws on " if paragraph.links else ""))]
-        for index, link in enumerate(paragraph.links):
-            url = self.link_for(link.iri)
-            runs.append(Run(("" if index == 0 else ", ") + ("" if url and url.startswith("http") else link.label)))
-            if url and url.startswith("http"):  # a relative file link means nothing inside a Word file
-                runs.append(Run(link.label, href=url))
-        runs.append(Run("."))
-        line = self.doc.add_paragraph()
-        self._append_runs(line._p, self.doc.part, [Run(r.text, italic=True, href=r.href) for r in runs], size=9)
+    def _appendix(self) -> None:
+        """What each paragraph draws on, by label, for the reporter; catalogue links only to a web address (a
+        relative file link means nothing inside a Word file)."""
+        self.doc.add_heading("Appendix: what each paragraph draws on", level=1)
+        for paragraph in self.report.paragraphs():
+            source, how, links = provenance(paragraph, self.report)
+            runs = [Run(f"{paragraph.number}. {source}, {how}" + (": " if links else ""))]
+            for index, link in enumerate(links):
+                url = self.link_for(link.iri)
+                runs.append(Run(", ") if index else Run(""))
+                runs.append(Run(link.label, href=url if url and url.startswith("http") else None))
+            runs.append(Run("."))
+            line = self.doc.add_paragraph()
+            self._append_runs(line._p, self.doc.part, runs, size=9)
 
     def _section(self, section: Section, level: int) -> None:
         self.doc.add_heading(section.title, level=level)
@@ -176,7 +178,6 @@ class DocxWriter:
             body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             body._p.append(_run(f"{paragraph.number}.\t"))
             self._append_runs(body._p, self.doc.part, paragraph.runs)
-            self._provenance(paragraph)
         for sub in section.subsections:
             self._section(sub, min(level + 1, 9))
 
@@ -214,7 +215,8 @@ class DocxWriter:
         self._table(["Figure", "Value", "Unit", "About", "As of", "Stated in"],
                     [[f.measures, f.value, f.unit, f.about.label if f.about else "", f.as_of, f.source]
                      for f in self.report.figures])
-        # Footnotes no paragraph calls still belong to the draft: they go after the table, as endnote-like text.
+        self._appendix()
+        # Footnotes no paragraph calls still belong to the draft: they go after the appendix.
         for note in self.report.footnotes:
             if note.number not in self.written:
                 paragraph = self.doc.add_paragraph()

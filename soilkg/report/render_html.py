@@ -6,7 +6,7 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
 from soilkg.report.model import Report, Run
-from soilkg.report.render_md import LinkFor
+from soilkg.report.render_md import LinkFor, provenance
 
 # Kept in the module (not a package data file) so an installed wheel carries it without packaging rules.
 TEMPLATE = """<!DOCTYPE html>
@@ -26,7 +26,7 @@ h2 { font-size: 1.1rem; text-transform: uppercase; margin-top: 2rem; }
 h3 { font-size: 1rem; }
 .about { border-left: 4px solid #2e7d32; background: #f1f8e9; padding: .5rem 1rem; font-size: .9rem; }
 p.para .n { font-weight: bold; margin-right: .4rem; }
-p.provenance { font-size: .8rem; color: #555; margin-top: -.6rem; }
+ul.appendix { font-size: .8rem; color: #444; }
 .new { background: #fff3cd; padding: 0 .3rem; font-weight: bold; }
 sup.fn a { text-decoration: none; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
@@ -62,12 +62,6 @@ ol.footnotes { font-size: .85rem; }
 <p class="para" id="para-{{ p.number }}"{% if p.source_iri %} data-source="{{ p.source_iri }}"{% endif
 %} data-mode="{{ p.mode }}">
 <span class="n">{{ p.number }}.</span>{{ runs(p.runs) }}</p>
-<p class="provenance">{% if p.new_since and report.since %}<span class="new">new since {{ report.since }}</span>
-{% endif %}{% if p.source_number %}Source {{ link(p.source_iri, "¶" ~ p.source_number) }}{% elif p.origin %}{{ p.origin
-}}{% else %}From the
-{{ link(p.source_iri, "case-study catalogue") }}{% endif %},
-{{ "written from the graph" if p.mode == "generated" else "quoted from the source" }}{% if p.links %};
-draws on {% for l in p.links %}{{ link(l.iri, l.label) }}{{ ", " if not loop.last }}{% endfor %}{% endif %}.</p>
 {% endfor %}
 {% for sub in s.subsections %}{{ section(sub, level + 1) }}{% endfor %}
 {% endmacro %}
@@ -82,6 +76,14 @@ draws on {% for l in p.links %}{{ link(l.iri, l.label) }}{{ ", " if not loop.las
 <td>{% if f.about %}{{ link(f.about.iri, f.about.label) }}{% endif %}</td>
 <td>{{ f.as_of }}</td><td>{{ link(f.source_iri, f.source) if f.source_iri else f.source }}</td></tr>
 {% endfor %}</tbody></table>
+</section>
+<section id="appendix">
+<h2>Appendix: what each paragraph draws on</h2>
+<ul class="appendix">
+{% for p in report.paragraphs() %}{% set source, how, links = provenance(p, report) %}<li><strong>{{ p.number
+}}.</strong> {{ link(p.source_iri, source) if p.source_iri else source }}, {{ how }}{% if links %}: {% for l in links
+%}{{ link(l.iri, l.label) }}{{ ", " if not loop.last }}{% endfor %}{% endif %}.</li>
+{% endfor %}</ul>
 </section>
 <section id="footnotes">
 <h2>Notes</h2>
@@ -131,4 +133,4 @@ def render(report: Report, link_for: LinkFor) -> str:
 
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
     template = env.from_string(TEMPLATE)
-    return template.render(report=report, tb=report.title_block, link=link, runs=runs)
+    return template.render(report=report, tb=report.title_block, link=link, runs=runs, provenance=provenance)

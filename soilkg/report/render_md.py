@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from soilkg.report.model import Mode, Paragraph, Report, Run, Section
+from soilkg.report.model import Link, Mode, Paragraph, Report, Run, Section
 
 LinkFor = Callable[[str], str | None]  # resource IRI -> URL of its catalogue page (None: no page)
 
@@ -36,28 +36,36 @@ def runs_md(runs: list[Run], report: Report) -> str:
     return "".join(out)
 
 
-def _provenance(paragraph: Paragraph, report: Report, link_for: LinkFor) -> str:
+def provenance(paragraph: Paragraph, report: Report) -> tuple[str, str, list[Link]]:
+    """What a paragraph was made from, how, and what it draws on (for the reporter's appendix)."""
     how = "written from the graph" if paragraph.mode is Mode.GENERATED else "quoted from the source"
     source = f"Source ¶{paragraph.source_number}" if paragraph.source_number else \
-            (paragraph.origin or "From the case-study catalogue")
-    url = link_for(paragraph.source_iri) if paragraph.source_iri else None
-    parts = [f"[{source}]({url}), {how}" if url else f"{source}, {how}"]
+        (paragraph.origin or "From the case-study catalogue")
     if paragraph.new_since and report.since:
-        parts.insert(0, f"**new since {report.since}**")
-    links = []
-    for link in paragraph.links:
-        url = link_for(link.iri)
-        links.append(f"[{_escape(link.label)}]({url})" if url else _escape(link.label))
-    if links:
-        parts.append("draws on " + ", ".join(links))
-    return "<small>" + "; ".join(parts) + ".</small>"
+        source = f"new since {report.since}; {source}"
+    return source, how, paragraph.links
+
+
+def _appendix(report: Report, link_for: LinkFor) -> list[str]:
+    out = ["## Appendix: what each paragraph draws on", "",
+           "For the reporter, not for the Commission: where each paragraph of the draft comes from and the "
+           "catalogue records it is written from.", ""]
+    for paragraph in report.paragraphs():
+        source, how, links = provenance(paragraph, report)
+        url = link_for(paragraph.source_iri) if paragraph.source_iri else None
+        named = []
+        for link in links:
+            target = link_for(link.iri)
+            named.append(f"[{_escape(link.label)}]({target})" if target else _escape(link.label))
+        out += [f"- **{paragraph.number}.** " + (f"[{source}]({url})" if url else source) + f", {how}"
+                + (": " + ", ".join(named) if named else "") + ".", ""]
+    return out
 
 
 def _section(section: Section, report: Report, link_for: LinkFor, level: int, out: list[str]) -> None:
     out += [f"{'#' * level} {_escape(section.title)}", ""]
     for paragraph in section.paragraphs:
-        out += [f"**{paragraph.number}.** {runs_md(paragraph.runs, report)}", "",
-                _provenance(paragraph, report, link_for), ""]
+        out += [f"**{paragraph.number}.** {runs_md(paragraph.runs, report)}", ""]
     for sub in section.subsections:
         _section(sub, report, link_for, level + 1, out)
 
@@ -86,6 +94,7 @@ def render(report: Report, link_for: LinkFor) -> str:
         out.append(f"| {_escape(row.measures)} | {row.value} | {_escape(row.unit)} | {about} | {_escape(row.as_of)} "
                    f"| {stated} |")
     out.append("")
+    out += _appendix(report, link_for)
     for note in report.footnotes:
         out.append(f"[^{note.number}]: {runs_md(note.runs, report)}")
     out.append("")

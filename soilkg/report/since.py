@@ -16,17 +16,10 @@ from pathlib import Path
 from soilkg.errors import SoilkgError
 from soilkg.namespaces import ID, SKG
 from soilkg.paths import Project
+from soilkg.periods import parse
 from soilkg.report.gather import Gathered, QueryRunner
 from soilkg.report.model import Change
 from soilkg.report.text import human_date
-
-
-def parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise SoilkgError(f"--since {value!r} is not a date. Give it as YYYY-MM-DD, for example --since 2023-07-21 "
-                          "(the close of the Nineteenth Regular Session).", exit_code=2) from None
 
 
 @dataclass(frozen=True)
@@ -99,13 +92,14 @@ def changes_since(project: Project, runner: QueryRunner, g: Gathered, since: dat
         evidence = f"git commit {fc.commit} ({fc.path})" if fc.commit else f"{fc.path} (working tree)"
         changes.append(Change(iri, _label(runner, iri), iri[len(ID):].split("/", 1)[0], fc.change, fc.when,
                               evidence))
-    cutoff = since.isoformat()
     for row in g.figures:
-        if row.get("asOf", "") and row["asOf"][:10] >= cutoff[: len(row["asOf"][:10])]:
+        dated = parse(row.get("asOf", ""))
+        if dated is not None and dated.on_or_after(since):
             changes.append(Change(row["figure"], row.get("measures", row["figure"]), "figure", "dated on or after",
                                   human_date(row["asOf"]), "skg:asOf in the graph"))
     for row in g.facts:
-        if row["property"] == str(SKG.year) and row["value"][:4] >= cutoff[:4]:
+        year = parse(row["value"]) if row["property"] == str(SKG.year) else None
+        if year is not None and year.on_or_after(since):
             changes.append(Change(row["resource"], _label(runner, row["resource"]), "publication",
                                   "published or due in the year of the date or later", row["value"][:4],
                                   "skg:year in the graph"))

@@ -26,6 +26,12 @@ def human_date(lexical: str) -> str:
     return f"{int(day)} {name} {year}" if day else f"{name} {year}"
 
 
+def when(lexical: str) -> str:
+    """'on 15 May 2026' for a day, 'in April 2026' for a month, 'in 2026' for a year."""
+    written = human_date(lexical)
+    return f"on {written}" if written[:1].isdigit() and " " in written else f"in {written}"
+
+
 def date_range(start: str | None, end: str | None) -> str:
     """'24–28 March 2025' for a meeting in one month; the full dates otherwise."""
     if not start:
@@ -121,3 +127,11 @@ def identifiers(text: str) -> set[str]:
     found |= set(re.findall(r"\b\d+\b", re.sub(r"https?://[^\s<>]+", " ", text)))
     found |= {w.lower() for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"https?://[^\s<>]+", " ", text))}
     return {f.rstrip(".,;)") for f in found}
+
+
+def capitalised(runs: list[Run]) -> list[Run]:
+    """A sentence's runs with its first letter a capital."""
+    first = runs[0]
+    if first.text[:1].islower():
+        runs[0] = Run(first.text[:1].upper() + first.text[1:], first.italic, first.href, first.note)
+    return runs

@@ -51,12 +51,16 @@ def source_paragraphs(text: str) -> dict[int, str]:
 
 
 def draft_paragraphs(md: str) -> list[tuple[int, int, str, str]]:
-    """(draft number, source number, text, mode) of each numbered paragraph of the Markdown draft."""
+    """(draft number, source number, text, mode) of each numbered paragraph of the Markdown draft (the source
+    paragraph and mode come from the draft's appendix)."""
+    origin = {int(n): (int(s), mode) for n, s, mode in
+              re.findall(r"(?m)^- \*\*(\d+)\.\*\* \[?Source ¶(\d+)\]?(?:\([^)]*\))?, ([a-z ]+)", md)}
     out = []
-    pattern = r"(?m)^\*\*(\d+)\.\*\* (.*)\n\n<small>.*?Source ¶(\d+)\]?(?:\([^)]*\))?, ([a-z ]+)"
-    for number, text, source, mode in re.findall(pattern, md):
+    for number, text in re.findall(r"(?m)^\*\*(\d+)\.\*\* (.*)$", md):
+        if int(number) not in origin:
+            continue
         plain = re.sub(r"<sup>,</sup>|\[\^\d+\]|\\(.)", lambda m: m.group(1) or "", text)
-        out.append((int(number), int(source), plain, mode))
+        out.append((int(number), *origin[int(number)][:1], plain, origin[int(number)][1]))
     return out
 
 

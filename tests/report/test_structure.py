@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 from report_checklist import docx_text
+from report_cli import Cli
 
 from soilkg.paths import Project
 from soilkg.urls import page_path
@@ -61,23 +62,28 @@ def test_figures_table_dates_every_figure(reports: dict[str, Path], project: Pro
     assert "more than 11 500" in as_of
 
 
-def test_html_paragraphs_link_to_their_catalogue_pages(reports: dict[str, Path]) -> None:
+def test_appendix_names_by_label_and_links_only_to_real_pages(reports: dict[str, Path], cli: Cli,
+                                                              tmp_path: Path) -> None:
+    """What each paragraph draws on is in the appendix, by label; with no site built there is no link to
+    follow, and with --site-url the links are the published pages."""
     root = lxml_html.parse(str(reports["html"])).getroot()
     paragraphs = root.xpath("//p[@class='para']")
     assert len(paragraphs) == 11
-    for para in paragraphs:
-        source = para.get("data-source")
-        provenance = para.getnext()
-        hrefs = [a.get("href") for a in provenance.xpath(".//a")]
-        number = source.rsplit("/p", 1)[1]
-        assert f"../site/document/cgrfa-20-item-8-4/index.html#p{number}" in hrefs
-        resources = [h for h in hrefs if "/document/cgrfa-20-item-8-4/" not in h]
-        assert resources, f"paragraph {number} links to no catalogue page"
-        for href in resources:
-            assert href.startswith("../site/") and "index.html" in href
-    # The link targets are the site's own page paths.
+    items = root.xpath("//ul[@class='appendix']/li")
+    assert len(items) == 11
+    text = " ".join(li.text_content() for li in items)
+    assert "GLOSOB" in text and "NETSOB" in text
+    assert not re.search(r"\b[0-9a-f]{24,}\b", text)  # no blank-node hash
+    assert "https://w3id.org/soilkg/id/" not in text  # no internal IRI
+    assert not root.xpath("//ul[@class='appendix']//a"), "links to a site that was not built"
+    out = tmp_path / "draft.html"
+    result = cli.run("report", "--format", "html", "--site-url", "https://example.org/soilkg", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    published = lxml_html.parse(str(out)).getroot()
+    hrefs = [a.get("href") for a in published.xpath("//ul[@class='appendix']//a")]
     netsob = page_path("https://w3id.org/soilkg/id/network/netsob")
-    assert any(f"../site/{netsob}index.html" == a.get("href") for a in root.xpath("//p[@class='provenance']//a"))
+    assert f"https://example.org/soilkg/{netsob}" in hrefs
+    assert all(h.startswith("https://example.org/soilkg/") for h in hrefs)
     # Every footnote mark leads to its note.
     ids = {li.get("id") for li in root.xpath("//ol[@class='footnotes']/li")}
     marks = {a.get("href")[1:] for a in root.xpath("//sup[@class='fn']/a")}

@@ -30,17 +30,34 @@ def test_fao_wording(reports: dict[str, Path]) -> None:
     text = re.sub(r"\\(.)", r"\1", reports["md"].read_text(encoding="utf-8"))
     assert "is placed within" not in text
     assert "was established in 2020" not in text  # the Plan of Action is adopted, not established
-    assert "adopted by decision 15/28" in text
-    assert not re.search(r"\b(\w+)[:,]? \1\b", text, re.IGNORECASE), re.search(r"\b(\w+)[:,]? \1\b", text, re.I)
+    assert "adopted, through decision 15/28," in text
+    prose = " ".join(_paragraphs(text))  # the appendix lists names one after another ("CBD, CBD COP ...")
+    assert not re.search(r"\b(\w+)[:,]? \1\b", prose, re.IGNORECASE), re.search(r"\b(\w+)[:,]? \1\b", prose, re.I)
     for written in ("1 800", "11 500", "70 000", "2 000", "more than 11 500", "more than 70 000"):
         assert written in text
     assert not re.search(r"\b(1800|11500|70000)\b", text)
 
 
 def test_structure_and_length_follow_the_source(reports: dict[str, Path]) -> None:
+    """Each paragraph written from statements is 0.8-1.3 times its source paragraph's length; quoted ones are
+    counted apart (tests/report/README.md lists them)."""
     rows = comparison(reports["md"].read_text(encoding="utf-8"), source_text())
     assert sorted(r.source_number for r in rows) == list(range(1, 12))  # each source paragraph once
-    for row in rows:
-        assert row.draft_words <= 2 * row.source_words, row  # a reporter trims, never halves
-        assert row.draft_words >= row.source_words // 2, row  # nothing of substance left out
-    assert sum(r.draft_words for r in rows) <= 1.35 * sum(r.source_words for r in rows)
+    written = [r for r in rows if r.mode == "written from the graph"]
+    assert len(written) == 10
+    for row in written:
+        assert 0.8 <= row.draft_words / row.source_words <= 1.3, row
+
+
+def test_no_structure_restated_no_fact_twice_no_hash(reports: dict[str, Path]) -> None:
+    md = reports["md"].read_text(encoding="utf-8")
+    for phrase in (" is part of ", " acts through ", " is run by ", " works in collaboration with ", "Figures for ",
+                   " collaborates with "):
+        assert phrase not in md, phrase
+    assert not re.search(r"\b[0-9a-f]{24,}\b", md)  # no blank-node hash
+    assert "w3id.org/soilkg/id/" not in md and "w3id.org/soilkg/ontology" not in md  # no internal IRI
+    for paragraph in _paragraphs(md):
+        words = re.findall(r"\w+", re.sub(r"\[\^\d+\]|<sup>,</sup>", "", paragraph).lower())
+        shingles = [" ".join(words[i:i + 7]) for i in range(len(words) - 6)]
+        repeated = {s for s in shingles if shingles.count(s) > 1}
+        assert not repeated, (repeated, paragraph)  # seven words said twice: a fact said twice

@@ -47,9 +47,20 @@ def test_quoted_text_gets_its_marks_after_what_they_cite() -> None:
                     Run(", leads. The plan was adopted."), Run(note=FN + "4")]
 
 
-def test_works_in_the_same_state_make_one_sentence() -> None:
-    from soilkg.report.writer import _same_status_together
+def test_figures_of_one_programme_make_one_sentence() -> None:
+    from soilkg.report.figure_text import figures_sentence
 
-    runs = [Run("A", italic=True), Run(" is being finalized."), Run(" "), Run("B", italic=True),
-            Run(" is being finalized."), Run(" "), Run("C", italic=True), Run(" is planned.")]
-    assert "".join(r.text for r in _same_status_together(runs)) == "A and B are being finalized. C is planned."
+    def row(figure: str, value: str, unit: str, measures: str, comparator: str = "exactly") -> dict[str, str]:
+        return {"figure": figure, "value": value, "unit": unit, "measures": measures, "comparatorLabel": comparator}
+
+    rows = [row("t", "657", "trainers", "trainers whose capacity the Global Soil Doctors Programme has built"),
+            row("s", "1800", "Soil Doctor farmers",
+                "Soil Doctor farmers whose capacity the Global Soil Doctors Programme has built"),
+            row("f", "11500", "farmers", "farmers the Global Soil Doctors Programme has reached", "more than"),
+            row("c", "26", "countries", "countries in which the Global Soil Doctors Programme has reached farmers")]
+    text, left = figures_sentence("the Global Soil Doctors Programme", ["Global Soil Doctors Programme"], rows,
+                                  "To date", {"t": "657 reported to the Twentieth Regular Session"})
+    assert not left
+    assert text == ("To date, the Global Soil Doctors Programme has built the capacity of 657 trainers (657 reported "
+                    "to the Twentieth Regular Session) and 1 800 Soil Doctor farmers, and has reached more than "
+                    "11 500 farmers in 26 countries.")
