@@ -5,22 +5,39 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from soilkg.curation.dialect import DELIMITER_NAMES, Dialect, sniff
-from soilkg.curation.fields import (
+from soilkg.curation.schema import (
     CASE_STUDY_FIELDS,
     IMPACT_FIELDS,
     IMPACT_SLOTS,
+    NUMBER,
     all_columns,
-    impact_column,
     number_columns,
+    required_columns,
 )
 from soilkg.errors import Finding, SoilkgError
 
 COMMENT = "#"  # a row whose first cell starts with it is skipped (the help and example rows)
+# A cell a spreadsheet would run as a formula (=, +, - or @ first, or a tab or carriage return) is
+# written after an apostrophe, which spreadsheets show as text; reading takes the apostrophe off
+# again. A number ("-1.6244") is not a formula and is written as it is.
+FORMULA = re.compile(r"^[=+\-@\t\r]")
+INERT = "'"
+
+
+def inert(cell: str) -> str:
+    """The cell as written into a CSV file that someone may open in a spreadsheet."""
+    return INERT + cell if FORMULA.match(cell) and not NUMBER.match(cell) else cell
+
+
+def revert(cell: str) -> str:
+    """The cell as it was before `inert`."""
+    return cell[1:] if cell.startswith(INERT) and FORMULA.match(cell[1:]) else cell
 
 
 def _help_row() -> list[str]:
@@ -44,7 +61,8 @@ def _example_row() -> list[str]:
 def template_text() -> str:
     """Header, then a help row and an example row that the importer skips (their first cell starts with #)."""
     buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows([all_columns(), _help_row(), _example_row()])
+    rows = [all_columns(), _help_row(), _example_row()]
+    csv.writer(buffer).writerows([[inert(cell) for cell in row] for row in rows])
     return buffer.getvalue()
 
 
@@ -75,7 +93,8 @@ def read_records(path: Path, shown: str, encoding: str | None = None) -> Iterato
         for number, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells) or cells[0].lstrip().startswith(COMMENT):
                 continue
-            values = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header) if name}
+            values = {name: (revert(cells[i].strip()) if i < len(cells) else "") for i, name in enumerate(header)
+                      if name}
             yield Record(number, {name: dialect.number(value) if name in numbers else value
                                   for name, value in values.items()})
     except csv.Error as error:
@@ -94,9 +113,7 @@ def _check_header(header: list[str], shown: str, dialect: Dialect) -> None:
             hint = f" Did you mean `{close[0]}`?" if close else " Delete the column or rename it."
             findings.append(Finding(shown, 1, f"column `{name}` is not a column of the template.{hint}",
                                     rule="csv-header", column=index))
-    required = [f.column for f in CASE_STUDY_FIELDS if f.required]
-    required += [impact_column(1, f) for f in IMPACT_FIELDS if f.required]
-    missing = [c for c in required if c not in header]
+    missing = [c for c in required_columns() if c not in header]
     if missing:
         findings.append(Finding(shown, 1, f"the header lacks the required column(s) {', '.join(missing)}. "
                                 "Start from `soilkg new csv-template`.", rule="csv-header"))

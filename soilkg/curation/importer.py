@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from soilkg.curation.csvfile import read_records
-from soilkg.curation.fields import all_columns, column_of_property
 from soilkg.curation.render import FILE_PREFIXES, prefix_iri, render
 from soilkg.curation.rows import draft_from_row
+from soilkg.curation.schema import all_columns, column_of_property
 from soilkg.curation.template import target_path
 from soilkg.errors import Finding, Severity
 from soilkg.paths import Project

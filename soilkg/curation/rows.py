@@ -9,29 +9,30 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from soilkg.curation.countries import UnknownCountry, country_code
-from soilkg.curation.fields import (
+from soilkg.curation.render import Draft, Line, iri, plain, slugify, text, typed
+from soilkg.curation.schema import (
     CASE_STUDY_FIELDS,
-    DIRECTIONS,
-    IMPACT_AREAS,
+    DATE,
     IMPACT_FIELDS,
     IMPACT_SLOTS,
     LICENSES,
+    NOT_PROPERTIES,
+    NUMBER,
+    ORCID,
+    ORCID_BASE,
+    PERSON_NAMES,
     SEPARATOR,
-    STATUSES,
+    SLUG_MESSAGE,
     Field,
     Kind,
+    choices,
+    concept_prefix,
     impact_column,
 )
-from soilkg.curation.render import Draft, Line, iri, plain, slugify, text, typed
 from soilkg.curation.vocab import concepts
-from soilkg.namespaces import ID
 from soilkg.paths import Project
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
 
 
 class CellError(ValueError):
@@ -45,18 +46,14 @@ class RowResult:
 
 
 def _number(value: str) -> str:
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
+    if NUMBER.match(value) is None:
         raise CellError(f"\"{value}\" is not a number. Write digits with a point for decimals, without unit "
-                        "or thousands separator, such as 12.5.") from None
-    if not number.is_finite():
-        raise CellError(f"\"{value}\" is not a number.")
+                        "or thousands separator, such as 12.5.")
     return value
 
 
 def _date(value: str) -> str:
-    match = _DATE.match(value)
+    match = DATE.match(value)
     if match is None:
         raise CellError(f"\"{value}\" is not a date. Write 2021-03-15, 2021-03 or 2021.")
     year, month, day = match.groups()
@@ -83,7 +80,7 @@ def _concept(project: Project, folder: str, value: str) -> str:
         hint = f" Did you mean \"{by_name[close[0]]}\"?" if close else ""
         choices = ", ".join(sorted({s for s in by_name.values()}))
         raise CellError(f"\"{value}\" is not in data/{folder}/.{hint} Choose from: {choices}.")
-    return f"{folder.replace('-', '')}:{found}"
+    return f"{concept_prefix(folder)}:{found}"
 
 
 def _country(value: str) -> str:
@@ -94,10 +91,10 @@ def _country(value: str) -> str:
 
 
 def _orcid(value: str) -> str:
-    match = _ORCID.match(value)
+    match = ORCID.match(value)
     if match is None:
         raise CellError(f"\"{value}\" is not an ORCID iD. Write it as 0000-0002-1825-0097.")
-    return iri(f"https://orcid.org/{match.group(1)}")
+    return iri(ORCID_BASE + match.group(1))
 
 
 def _license(value: str) -> str:
@@ -115,6 +112,10 @@ def _choice(value: str, choices: dict[str, str], what: str) -> str:
     if key not in choices:
         raise CellError(f"\"{value}\" is not {what}: write one of {', '.join(choices)}.")
     return f"skg:{choices[key]}"
+
+
+_CHOICE_NAMES = {Kind.STATUS: "a review status", Kind.IMPACT_AREA: "an impact area",
+                 Kind.DIRECTION: "an impact direction"}
 
 
 def convert(project: Project, spec: Field, value: str, lang: str) -> list[str]:
@@ -142,12 +143,8 @@ def convert(project: Project, spec: Field, value: str, lang: str) -> list[str]:
             out.append(_orcid(part))
         elif spec.kind is Kind.LICENSE:
             out.append(_license(part))
-        elif spec.kind is Kind.STATUS:
-            out.append(_choice(part, {s: s for s in STATUSES}, "a review status"))
-        elif spec.kind is Kind.IMPACT_AREA:
-            out.append(_choice(part, IMPACT_AREAS, "an impact area"))
-        elif spec.kind is Kind.DIRECTION:
-            out.append(_choice(part, DIRECTIONS, "an impact direction"))
+        elif spec.kind in _CHOICE_NAMES:
+            out.append(_choice(part, choices(spec.kind), _CHOICE_NAMES[spec.kind]))
     return out
 
 
@@ -156,8 +153,8 @@ def draft_from_row(project: Project, cells: dict[str, str], demonstration: bool)
     lang = cells.get("language") or "en"
     slug = slugify(cells.get("slug", ""))
     if not slug or slug != cells.get("slug", "").strip():
-        errors.append(("slug", f"\"{cells.get('slug', '')}\" cannot be a file name: use lower case letters, digits "
-                               f"and hyphens{', such as ' + repr(slug) if slug else ''}."))
+        errors.append(("slug", f"\"{cells.get('slug', '')}\" {SLUG_MESSAGE}"
+                               f"{', such as ' + repr(slug) if slug else ''}."))
 
     def values(spec: Field, column: str) -> list[str]:
         try:
@@ -175,13 +172,13 @@ def draft_from_row(project: Project, cells: dict[str, str], demonstration: bool)
             cells = {**cells, "title": f"Demonstration: {title}"}
     people: dict[str, str] = {}
     for spec in CASE_STUDY_FIELDS:
-        if spec.column in ("slug", "compiler_name", "reviewer_name"):
+        if spec.column in NOT_PROPERTIES:
             continue
         found = values(spec, spec.column)
         if found:
             general.append(Line(spec.prop, found))
         if spec.kind is Kind.ORCID and found:
-            name = cells.get(spec.column.replace("_orcid", "_name"), "")
+            name = cells.get(PERSON_NAMES[spec.column], "")
             if name:
                 people[found[0][1:-1]] = plain(name)
     impacts: list[list[Line]] = []
@@ -195,7 +192,3 @@ def draft_from_row(project: Project, cells: dict[str, str], demonstration: bool)
         return RowResult(None, errors)
     draft = Draft(slug=slug, header=[], sections=[("", general), ("Impacts", [])], impacts=impacts, people=people)
     return RowResult(draft)
-
-
-def iri_of(slug: str) -> str:
-    return f"{ID}case-study/{slug}"

@@ -23,7 +23,7 @@ from soilkg import store as store_module
 from soilkg.curation.workflow import unpublished_case_studies
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
-from soilkg.sitegen import footer, home, i18n, mapdata, ontology, reference
+from soilkg.sitegen import contribute, footer, home, i18n, mapdata, ontology, reference
 from soilkg.sitegen import graph as graph_module
 from soilkg.sitegen.pages import NAV_KINDS, Generator, language_scripts, sorted_kinds, term_labels
 from soilkg.urls import page_path
@@ -105,6 +105,7 @@ def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozens
     reference.downloads_page(store, gen, kinds)
     has_queries = reference.queries_page(project, store, gen)
     has_report = reference.report_page(project, store, docs, strings)
+    contribute.render(gen, project)  # curators/contribute/: in the curator guide's navigation
     # A preview's banner is drawn by the theme above every page (site/overrides/main.html), so no page
     # of a curator's preview can pass for the public catalogue, and no page is rewritten to say so.
     extra: dict[str, object] = {"skg_footer": footer.footer(graph, strings),

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from soilkg.curation.csvfile import template_text
-from soilkg.curation.fields import all_columns
+from soilkg.curation.schema import all_columns
 from tests.curation.sandbox import REPO, Sandbox
 
 
