@@ -14,8 +14,9 @@ from fastapi.responses import FileResponse
 from starlette.types import ASGIApp
 
 from soilkg import __version__, queries
-from soilkg.api import describe, linked, metrics, named, problems, sparql
+from soilkg.api import boundary, describe, linked, metrics, named, sparql
 from soilkg.api.backend import Backend, EmbeddedBackend, RemoteBackend
+from soilkg.api.boundary import ErrorBoundary
 from soilkg.api.direct import SparqlDirect
 from soilkg.api.limits import BodyLimit
 from soilkg.api.service import QueryService
@@ -35,8 +36,12 @@ def make_backend(project: Project, settings: Settings) -> Backend:
     return EmbeddedBackend(store_path(project, preview=settings.preview), settings)
 
 
-def create_app(project: Project, settings: Settings, backend: Backend | None = None) -> FastAPI:
-    """The application over a backend (the embedded store's workers unless settings.endpoint is set)."""
+def create_app(project: Project, settings: Settings, backend: Backend | None = None, *,
+               files: type[SiteFiles] = SiteFiles) -> FastAPI:
+    """The application over a backend (the embedded store's workers unless settings.endpoint is set).
+
+    `backend` and `files` (what serves the site and /static) are for tests, which pass their own to
+    force an error where none can be provoked over HTTP; `soilkg serve` passes neither."""
     chosen = backend or make_backend(project, settings)
     site = project.site_dir(preview=settings.preview)
     static = project.root / "server" / "static"
@@ -64,12 +69,15 @@ def create_app(project: Project, settings: Settings, backend: Backend | None = N
     app.state.queries = queries.load_all(project.queries) if project.queries.is_dir() else {}
     app.state.site = site if (site / "index.html").is_file() else None
     app.state.metrics = metrics.Metrics()
-    problems.install(app)
+    boundary.install(app)
     for router in (sparql.router, named.router, linked.router, describe.router, metrics.router):
         app.include_router(router)
     # Innermost: /sparql skips the router (soilkg/api/direct.py); every middleware below still sees it.
-    app.add_middleware(SparqlDirect, route=next(r for r in routes(app.router) if getattr(r, "path", "") == "/sparql"))
-    app.add_middleware(metrics.MetricsMiddleware, metrics=app.state.metrics)
+    app.add_middleware(SparqlDirect, routes=list(routes(app.router)))
+    # Bodies are bounded before anything reads one; what it refuses is an error like any other.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ErrorBoundary)
+    app.add_middleware(metrics.MetricsMiddleware, metrics=app.state.metrics, router=app.router)
     app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_credentials=False,
                        allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["Accept", "Content-Type"],
                        max_age=600)
@@ -90,17 +98,17 @@ def create_app(project: Project, settings: Settings, backend: Backend | None = N
         async def docs_page() -> FileResponse:
             return FileResponse(static / "docs.html", media_type="text/html", headers={"Cache-Control": PAGE})
 
-        app.mount("/static", SiteFiles(directory=static), name="static")
+        app.mount("/static", files(directory=static), name="static")
     if app.state.site is not None:
         # Last, so that every API path above wins over a file of the same name.
-        app.mount("/", SiteFiles(directory=site, html=True), name="site")
+        app.mount("/", files(directory=site, html=True), name="site")
     return app
 
 
 def asgi(project: Project, settings: Settings) -> ASGIApp:
-    """What uvicorn serves: the app behind the request-body limit (before any parsing) and compression."""
-    app = ViewMark(BodyLimit(create_app(project, settings), settings.max_body_bytes), settings.preview)
-    # Outermost, so that what the view mark adds is compressed too. Level 1: about 4x smaller JSON and
-    # HTML for a fraction of a millisecond per 100 KB (level 5 cost 2-3 ms there: a query's worth).
+    """What uvicorn serves: the app behind its view mark and compression."""
+    app = ViewMark(create_app(project, settings), settings.preview)
+    # Outermost, so that what the view mark adds is compressed too. Level 1: most of the size gain for
+    # a small part of the CPU that higher levels cost (bench/README.md).
     return GZipMiddleware(app, minimum_size=1024, compresslevel=1)
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator, Set
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -13,9 +12,21 @@ from urllib.parse import urlencode
 import httpx
 
 from soilkg.api.pool import Want
-from soilkg.api.problems import ApiError
+from soilkg.api.problems import api_error
+from soilkg.api.protocol import (
+    ENDPOINT_ERROR,
+    ENDPOINT_UNREACHABLE,
+    MALFORMED,
+    STORE_UNAVAILABLE,
+    TIMEOUT,
+    TOO_LARGE,
+    Failed,
+    Job,
+    Reply,
+)
 from soilkg.api.settings import Settings
-from soilkg.store import MANIFEST, graph_iri
+from soilkg.api.storelink import LiveGraphs, Snapshot, StoreLink
+from soilkg.store import MANIFEST
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,7 @@ class Answer:
     media_type: str
     body: bytes
     seconds: float = 0.0  # evaluation time (not the wait for a worker): what the fairness timings record
+    store: str = ""  # the store (the link's target) it came from: only such answers are kept in the cache
 
 
 class Backend(Protocol):
@@ -50,8 +62,8 @@ class Backend(Protocol):
     def general_idle(self) -> bool:
         """True when a query of unknown cost would start at once in the general lane."""
 
-    def version(self) -> str | None:
-        """What identifies the data answered from (changes with every build); None when unknown."""
+    def snapshot(self) -> Snapshot | None:
+        """The data answered from now (its version changes with every build); None when unknown."""
 
     async def graphs(self) -> Set[str]: ...
 
@@ -60,14 +72,10 @@ class Backend(Protocol):
     def stats(self) -> dict[str, int]: ...
 
 
-def _answer(reply: tuple[object, ...], seconds: float = 0.0) -> Answer:
-    if reply[0] == "ok":
-        media_type, body = reply[1], reply[2]
-        assert isinstance(media_type, str) and isinstance(body, bytes)
-        return Answer(media_type, body, seconds)
-    _, status, code, message, detail = reply
-    assert isinstance(status, int) and isinstance(code, str) and isinstance(message, str)
-    raise ApiError(status, code, message, detail if isinstance(detail, dict) else None)
+def _answer(reply: Reply, seconds: float = 0.0) -> Answer:
+    if isinstance(reply, Failed):
+        raise api_error(reply)
+    return Answer(reply.media_type, reply.body, seconds, reply.store)
 
 
 class EmbeddedBackend:
@@ -78,28 +86,24 @@ class EmbeddedBackend:
     def __init__(self, store_link: Path, settings: Settings) -> None:
         from soilkg.api.pool import WorkerPool  # multiprocessing only where it is used
 
-        self.store_link = store_link
+        self.link = StoreLink(store_link)
         self.settings = settings
         self.pool = WorkerPool(store_link, settings.workers, settings.max_worker_memory_mb, settings.fast_workers,
                                settings.client_queue, settings.queue_seconds)
-        self._target = ""
-        self._version: str | None = None
 
     async def start(self) -> None:
-        if not (self.store_link / MANIFEST).is_file():
-            raise ApiError(503, "store_unavailable", "No store has been built yet. Run `soilkg build`.")
+        if not (self.link.link / MANIFEST).is_file():
+            raise api_error(Failed(STORE_UNAVAILABLE, "No store has been built yet. Run `soilkg build`."))
         await self.pool.start()
 
-    def _job(self, query: str, media_type: str, dataset: Dataset) -> dict[str, object]:
-        return {"query": query, "format": media_type, "union": not dataset.default_graphs,
-                "default_graph": list(dataset.default_graphs), "named_graphs": list(dataset.named_graphs),
-                "max_rows": self.settings.max_rows, "max_bytes": self.settings.max_response_bytes}
+    def _job(self, query: str, media_type: str, dataset: Dataset) -> Job:
+        return Job(query, media_type, dataset.default_graphs, dataset.named_graphs, self.settings.max_rows,
+                   self.settings.max_response_bytes)
 
     async def execute(self, query: str, media_type: str, dataset: Dataset = NO_DATASET,
                       want: Want = "general", client: str = "") -> Answer:
-        reply, seconds = await self.pool.run(self._job(query, media_type, dataset), self.settings.timeout, want,
-                                             client)
-        return _answer(reply, seconds)
+        return _answer(*await self.pool.run(self._job(query, media_type, dataset), self.settings.timeout, want,
+                                            client))
 
     async def try_fast(self, query: str, media_type: str, dataset: Dataset, budget: float) -> Answer | None:
         tried = await self.pool.try_fast(self._job(query, media_type, dataset), budget)
@@ -108,66 +112,21 @@ class EmbeddedBackend:
     def general_idle(self) -> bool:
         return self.pool.idle_count("general") > 0
 
-    def version(self) -> str | None:
-        """The manifest's fingerprint and view (public or preview), re-read only when a build swapped the link:
-        one readlink per request. Replicas built from the same sources share it, and so their ETags."""
-        try:
-            target = os.readlink(self.store_link)
-        except OSError:
-            return self._version
-        if target != self._target:
-            try:
-                manifest = json.loads((self.store_link / MANIFEST).read_text())
-            except (OSError, ValueError):
-                return self._version  # mid-swap: the next request looks again
-            self._version = f"{manifest.get('fingerprint', '')}-{manifest.get('view', 'store')}"
-            self._target = target
-        return self._version
+    def snapshot(self) -> Snapshot | None:
+        """The store being served now (one readlink per call; the manifest is re-read after a swap)."""
+        return self.link.snapshot()
 
     async def graphs(self) -> Set[str]:
         """The named graphs, one per source file, as the manifest of the store being served lists them."""
-        return LiveGraphs(self.store_link)
+        return LiveGraphs(self.link)
 
     async def close(self) -> None:
         await self.pool.close()
 
     def stats(self) -> dict[str, int]:
         return {"workers": len(self.pool.all), "workers_busy": self.pool.busy,
-                "workers_killed": self.pool.killed, "workers_started": self.pool.started}
-
-
-class LiveGraphs(Set[str]):
-    """The graphs of the store the link points at NOW: after a rebuild, the FROM / GRAPH allow-list
-    follows the new store without a restart (the manifest is re-read only when the link changes)."""
-
-    def __init__(self, link: Path) -> None:
-        self.link = link
-        self._target = ""
-        self._graphs: frozenset[str] = frozenset()
-
-    def _current(self) -> frozenset[str]:
-        # One readlink per look (a build swaps the link), not a full path resolution.
-        try:
-            target = os.readlink(self.link)
-        except OSError:
-            target = str(self.link)  # a plain folder (not a build's link): read its manifest once
-        if target != self._target:
-            try:
-                manifest = json.loads((self.link / MANIFEST).read_text())
-            except (OSError, ValueError):
-                return self._graphs  # mid-swap or gone: keep the last good list
-            self._graphs = frozenset(graph_iri(relative) for relative in manifest.get("files", {}))
-            self._target = target
-        return self._graphs
-
-    def __contains__(self, graph: object) -> bool:
-        return graph in self._current()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._current())
-
-    def __len__(self) -> int:
-        return len(self._current())
+                "workers_killed": self.pool.killed, "workers_started": self.pool.started,
+                "workers_lost": self.pool.lost}
 
 
 class RemoteBackend:
@@ -196,7 +155,7 @@ class RemoteBackend:
     def general_idle(self) -> bool:
         return True
 
-    def version(self) -> str | None:
+    def snapshot(self) -> Snapshot | None:
         return None  # the engine's data may change under us: no ETag, no result cache
 
     async def execute(self, query: str, media_type: str, dataset: Dataset = NO_DATASET,
@@ -214,22 +173,22 @@ class RemoteBackend:
                 async for chunk in response.aiter_bytes():
                     size += len(chunk)
                     if size > limit:
-                        raise ApiError(422, "response_too_large",
-                                       f"The answer is larger than {limit} bytes; add a LIMIT.", {"limit": limit})
+                        raise api_error(Failed(TOO_LARGE, f"The answer is larger than {limit} bytes; add a LIMIT.",
+                                               {"limit": limit}))
                     chunks.append(chunk)
         except httpx.TimeoutException:
             self.timeouts += 1
-            raise ApiError(504, "timeout", f"The query ran longer than {self.settings.timeout:g} s and was stopped.",
-                           {"timeout_seconds": self.settings.timeout}) from None
+            raise api_error(Failed(TIMEOUT, f"The query ran longer than {self.settings.timeout:g} s and was stopped.",
+                                   {"timeout_seconds": self.settings.timeout})) from None
         except httpx.TransportError:
-            raise ApiError(502, "endpoint_unreachable", f"The SPARQL endpoint {self.endpoint} did not answer.") \
+            raise api_error(Failed(ENDPOINT_UNREACHABLE, f"The SPARQL endpoint {self.endpoint} did not answer.")) \
                 from None
         body = b"".join(chunks)
         if response.status_code >= 400:
             text = body.decode("utf-8", errors="replace").strip()[:2000]
             if response.status_code == 400:
-                raise ApiError(400, "malformed_query", f"The query is not valid SPARQL: {text}")
-            raise ApiError(502, "endpoint_error", f"The SPARQL endpoint answered {response.status_code}: {text}")
+                raise api_error(Failed(MALFORMED, f"The query is not valid SPARQL: {text}"))
+            raise api_error(Failed(ENDPOINT_ERROR, f"The SPARQL endpoint answered {response.status_code}: {text}"))
         answered = response.headers.get("content-type", media_type).split(";", 1)[0].strip()
         return Answer(answered or media_type, body)
 

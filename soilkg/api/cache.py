@@ -17,16 +17,12 @@ class ResultCache:
         self.max_bytes = max(0, max_bytes)
         self.entries: OrderedDict[Hashable, Answer] = OrderedDict()
         self.size = 0
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: Hashable) -> Answer | None:
         answer = self.entries.get(key)
         if answer is None:
-            self.misses += 1
             return None
         self.entries.move_to_end(key)
-        self.hits += 1
         return answer
 
     def put(self, key: Hashable, answer: Answer) -> None:

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from soilkg.api.formats import GRAPHS, RESULTS, negotiate
 from soilkg.api.problems import error_responses, media_responses
-from soilkg.api.worker import GRAPH_FORMATS, used_prefixes
+from soilkg.api.worker import used_prefixes
 from soilkg.citation import CITATION_TEXT, DATA_LICENCE_IRI, LICENCE_STATEMENT
 from soilkg.namespaces import BASE, DCAT, DCT, ID, RDF_TYPE, SD, SKG, VOID, XSD
 
@@ -31,7 +31,8 @@ def _n(iri: str) -> ox.NamedNode:
 def _rdf(request: Request, triples: list[ox.Triple], format_param: str | None) -> Response:
     fmt = negotiate(GRAPHS, request.headers.get("accept"), format_param)
     prefixes = used_prefixes(triples) | {"sd": SD, "void": VOID}
-    body = ox.serialize(triples, format=GRAPH_FORMATS[fmt.media_type], prefixes=prefixes)
+    assert isinstance(fmt.oxigraph, ox.RdfFormat)  # one of GRAPHS
+    body = ox.serialize(triples, format=fmt.oxigraph, prefixes=prefixes)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 

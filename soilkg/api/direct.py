@@ -1,47 +1,48 @@
 """The SPARQL endpoint's short way through the application: /sparql without FastAPI's routing.
 
-Every request to /sparql crossed FastAPI's router, route matching, dependency solving and its
-exception middlewares before reaching our handler: about 0.2 ms of Python per request, as much as
-uvicorn's own HTTP handling (profiled; bench/README.md). For the one path that carries the query
-load, this innermost middleware calls the same handlers (soilkg.api.sparql.sparql_get and
-sparql_post, which the routes declare and the OpenAPI document describes) straight away, with the
-same parameters FastAPI would pass (the last value of a repeated one, as FastAPI takes it) and the
-same error shape. The middlewares outside it (HEAD and OPTIONS, CORS, metrics, security headers,
-body limit, view mark, compression) still see every request.
+For the one path that carries the query load, this innermost middleware calls the endpoints the
+/sparql routes declare (and the OpenAPI document describes) straight away, with the parameters
+their signatures name taken from the query string (the last value of a repeated one, as FastAPI
+takes it), skipping FastAPI's route matching, dependency solving and exception layers (a cost of
+the same order as uvicorn's own HTTP handling, profiled: bench/README.md). Errors go to the error
+boundary outside it (soilkg.api.boundary), like the router's; every middleware still sees it.
 """
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable, Callable, Iterable
+
+from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
-
-from soilkg.api import sparql
-from soilkg.api.problems import ApiError, error_response
 
 PATH = "/sparql"
 METHODS = ("GET", "POST")
 
+Endpoint = Callable[..., Awaitable[Response]]
+
 
 class SparqlDirect:
-    def __init__(self, app: ASGIApp, route: BaseRoute) -> None:
+    def __init__(self, app: ASGIApp, routes: Iterable[object]) -> None:
         self.app = app
-        self.route = route  # the declared /sparql route: metrics label the request with its path
+        declared = [r for r in routes if isinstance(r, APIRoute) and r.path == PATH]
+        self.routes: dict[str, APIRoute] = {m: r for r in declared for m in r.methods or () if m in METHODS}
+        missing = set(METHODS) - set(self.routes)
+        assert not missing, f"no declared {PATH} route for {missing}"
+        # The endpoints' own parameters besides the request: all optional query-string values.
+        self.parameters = {m: [n for n in inspect.signature(r.endpoint).parameters if n != "request"]
+                           for m, r in self.routes.items()}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != PATH or scope["method"] not in METHODS:
+        route = self.routes.get(scope["method"]) if scope["type"] == "http" and scope["path"] == PATH else None
+        if route is None:
             await self.app(scope, receive, send)
             return
-        scope["route"] = self.route
+        scope["route"] = route  # metrics label the request with its path
         request = Request(scope, receive)
         params = request.query_params
-        response: Response
-        try:
-            if scope["method"] == "POST":
-                response = await sparql.sparql_post(request, format=params.get("format"))
-            else:
-                response = await sparql.sparql_get(request, query=params.get("query"), format=params.get("format"))
-        except ApiError as error:
-            response = error_response(error)
+        endpoint: Endpoint = route.endpoint
+        response = await endpoint(request, **{name: params.get(name) for name in self.parameters[scope["method"]]})
         await response(scope, receive, send)

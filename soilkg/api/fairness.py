@@ -1,5 +1,6 @@
 """Fairness between clients, the part that is about queries: which are cheap (past timings of their
-shape), and who may try an unknown one on a worker kept for cheap queries.
+shape, or a text that can only be cheap), and who may try an unknown one on a worker kept for
+cheap queries.
 
 The lanes and the per-client share of the general lane are in soilkg/api/pool.py; how they fit
 together is in server/README.md ("Fairness").
@@ -15,6 +16,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Literal
+
+from soilkg.sparqltext import Token, tokens
 
 Cost = Literal["cheap", "slow", "unknown"]
 _LITERAL = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|\d+(?:\.\d+)?",
@@ -41,6 +44,93 @@ def _shape_cached(query: str) -> str:
 
 def _shape(query: str) -> str:
     return hashlib.blake2b(_SPACE.sub(" ", _LITERAL.sub("_", query)).encode(), digest_size=12).hexdigest()
+
+
+# What a text that can only be cheap looks like: ASK, or SELECT of plain variables with a small LIMIT,
+# over one triple pattern (the engine streams it and stops at the first answer or at the limit).
+CHEAP_LIMIT = 1000
+_TERM_KINDS = ("var", "iri", "pname", "string")
+_NO_DATASET_CLAUSE = -1
+
+
+def reads_cheap(query: str) -> bool:
+    """True when the text can only be cheap to answer, whatever ran before: no history needed, so a
+    client whose other queries are slow still gets its `ASK { ?s ?p ?o }` answered at once."""
+    return len(query) <= SHAPE_CACHE_MAX_CHARS and _reads_cheap(query)
+
+
+@lru_cache(maxsize=1024)
+def _reads_cheap(query: str) -> bool:
+    toks = tokens(query)
+    i = 0
+    while i < len(toks) and toks[i].text.upper() in ("PREFIX", "BASE"):  # the prologue
+        i += 3 if toks[i].text.upper() == "PREFIX" else 2
+    if i >= len(toks):
+        return False
+    head = toks[i].text.upper()
+    i += 1
+    if head == "SELECT":
+        if i < len(toks) and toks[i].text == "*":
+            i += 1
+        else:
+            start = i
+            while i < len(toks) and toks[i].kind == "var":
+                i += 1
+            if i == start:
+                return False  # DISTINCT, expressions, aggregates: not bounded by the pattern alone
+    elif head != "ASK":
+        return False
+    i = _skip_dataset(toks, i)
+    if i < len(toks) and toks[i].text.upper() == "WHERE":
+        i += 1
+    end = _one_pattern(toks, i)
+    if end < 0:
+        return False
+    return end == len(toks) if head == "ASK" else _small_limit(toks[end:])
+
+
+def _skip_dataset(toks: list[Token], i: int) -> int:
+    while i + 1 < len(toks) and toks[i].text.upper() == "FROM":
+        i += 3 if toks[i + 1].text.upper() == "NAMED" else 2
+    return i
+
+
+def _one_pattern(toks: list[Token], i: int) -> int:
+    """The index after `{ s p o . }` at i, or -1 when the group is anything else."""
+    if i >= len(toks) or toks[i].text != "{":
+        return -1
+    i += 1
+    for position in range(3):
+        if i >= len(toks):
+            return -1
+        tok = toks[i]
+        if not (tok.kind in _TERM_KINDS or (position == 1 and tok.text == "a")):
+            return -1
+        i += 1
+        if tok.kind == "string" and i + 1 < len(toks) and toks[i].text in ("@", "^"):
+            i += 2 if toks[i].text == "@" else 3  # @lang, or ^^datatype
+    if i < len(toks) and toks[i].text == ".":
+        i += 1
+    return i + 1 if i < len(toks) and toks[i].text == "}" else -1
+
+
+def _small_limit(rest: list[Token]) -> bool:
+    """LIMIT n, with an optional OFFSET, both at most CHEAP_LIMIT (numbers are one token per digit)."""
+    words: dict[str, int] = {}
+    i = 0
+    while i < len(rest):
+        word = rest[i].text.upper()
+        if word not in ("LIMIT", "OFFSET") or word in words:
+            return False
+        i += 1
+        digits = ""
+        while i < len(rest) and rest[i].text.isdigit():
+            digits += rest[i].text
+            i += 1
+        if not digits:
+            return False
+        words[word] = int(digits)
+    return "LIMIT" in words and all(n <= CHEAP_LIMIT for n in words.values())
 
 
 class Timings:

@@ -4,30 +4,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyoxigraph as ox
+
 from soilkg.api.problems import ApiError
 
 
 @dataclass(frozen=True)
 class Format:
     name: str  # short name accepted by ?format=
-    media_type: str  # what we send in Content-Type
-    extension: str
+    oxigraph: ox.QueryResultsFormat | ox.RdfFormat  # what serializes it: its media type and file extension
     also: tuple[str, ...] = ()  # other media types and aliases that select it
+
+    @property
+    def media_type(self) -> str:
+        """What we send in Content-Type (without pyoxigraph's charset parameter: run_query adds it to text/)."""
+        return self.oxigraph.media_type.split(";", 1)[0]
+
+    @property
+    def extension(self) -> str:
+        return self.oxigraph.file_extension
 
 
 RESULTS = (
-    Format("json", "application/sparql-results+json", "srj", ("application/json", "json")),
-    Format("xml", "application/sparql-results+xml", "srx", ("application/xml", "text/xml", "xml")),
-    Format("csv", "text/csv", "csv"),
-    Format("tsv", "text/tab-separated-values", "tsv"),
+    Format("json", ox.QueryResultsFormat.JSON, ("application/json", "json")),
+    Format("xml", ox.QueryResultsFormat.XML, ("application/xml", "text/xml", "xml")),
+    Format("csv", ox.QueryResultsFormat.CSV),
+    Format("tsv", ox.QueryResultsFormat.TSV),
 )
 GRAPHS = (
-    Format("turtle", "text/turtle", "ttl", ("ttl", "application/x-turtle")),
-    Format("ntriples", "application/n-triples", "nt", ("nt", "n-triples", "text/plain")),
-    Format("rdfxml", "application/rdf+xml", "rdf", ("rdf", "rdf+xml", "xml", "application/xml", "text/xml")),
-    Format("jsonld", "application/ld+json", "jsonld", ("json-ld", "json", "application/json")),
+    Format("turtle", ox.RdfFormat.TURTLE, ("ttl", "application/x-turtle")),
+    Format("ntriples", ox.RdfFormat.N_TRIPLES, ("nt", "n-triples", "text/plain")),
+    Format("rdfxml", ox.RdfFormat.RDF_XML, ("rdf", "rdf+xml", "xml", "application/xml", "text/xml")),
+    Format("jsonld", ox.RdfFormat.JSON_LD, ("json-ld", "json", "application/json")),
 )
-HTML = Format("html", "text/html", "html", ("application/xhtml+xml",))
 ALL_MEDIA_TYPES = tuple(f.media_type for f in (*RESULTS, *GRAPHS))
 
 

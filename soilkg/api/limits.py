@@ -1,12 +1,17 @@
-"""Refuse request bodies over the limit before reading them whole (ASGI middleware)."""
+"""Refuse request bodies over the limit before reading them whole, whatever their framing (ASGI middleware).
+
+A declared Content-Length over the limit is refused before a byte is read. A body without one
+(`Transfer-Encoding: chunked`) is read here up to the limit, then handed on whole (a query is
+small, so holding it costs nothing), or refused as soon as it passes the limit. Either way the
+refusal is the one error shape, raised to the error boundary that sits outside this layer, and
+counted in /metrics under the route it was sent to.
+"""
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from soilkg.api.problems import error_body
+from soilkg.api.problems import ApiError
 
 
 class BodyLimit:
@@ -14,14 +19,11 @@ class BodyLimit:
         self.app = app
         self.max_bytes = max_bytes
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps(error_body(413, "body_too_large",
-                                     f"The request body is larger than {self.max_bytes} bytes. A SPARQL query "
-                                     "is small: send the query, not data.", {"limit": self.max_bytes})).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+    def _refusal(self) -> ApiError:
+        # The rest of the body is never read: the connection cannot carry another request.
+        return ApiError(413, "body_too_large", f"The request body is larger than {self.max_bytes} bytes. A SPARQL "
+                        "query is small: send the query, not data.", {"limit": self.max_bytes},
+                        headers={"Connection": "close"})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -29,32 +31,37 @@ class BodyLimit:
             return
         headers = dict(scope.get("headers", []))
         declared = headers.get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
+        if declared is not None:
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                raise self._refusal()
+            await self.app(scope, receive, send)  # the server reads exactly that many bytes, no more
             return
-        seen = 0
-        started = False
+        if b"transfer-encoding" not in headers:
+            await self.app(scope, receive, send)  # no body
+            return
+        await self.app(scope, await self._whole(receive), send)
 
-        async def counting_receive() -> Message:
-            nonlocal seen
+    async def _whole(self, receive: Receive) -> Receive:
+        """Read a body of unknown length up to the limit; a receive that gives it in one piece."""
+        parts: list[bytes] = []
+        size = 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
-            return message
+            if message["type"] != "http.request":
+                break  # the client left: the app sees the same
+            parts.append(message.get("body", b""))
+            size += len(parts[-1])
+            if size > self.max_bytes:
+                raise self._refusal()
+            if not message.get("more_body", False):
+                break
+        whole: Message | None = {"type": "http.request", "body": b"".join(parts), "more_body": False}
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def replay() -> Message:
+            nonlocal whole
+            if whole is not None:
+                message, whole = whole, None
+                return message
+            return await receive()  # after the body: wait for the disconnect, as the server would give it
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send)
-
-
-class _TooLarge(Exception):
-    """A chunked body grew past the limit."""
+        return replay

@@ -6,8 +6,12 @@ import time
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from soilkg.api.web import routes
 
 router = APIRouter(tags=["Operations"])
 
@@ -25,11 +29,12 @@ class Metrics:
 
 
 class MetricsMiddleware:
-    """Pure ASGI (not BaseHTTPMiddleware, which costs about a millisecond a request)."""
+    """Pure ASGI (BaseHTTPMiddleware costs more than everything else we do per request)."""
 
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics, router: ASGIApp) -> None:
         self.app = app
         self.metrics = metrics
+        self.router = router  # to name the route of a request refused before routing (413, 404)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -48,9 +53,14 @@ class MetricsMiddleware:
             await self.app(scope, receive, tracking_send)
         finally:
             # The route's template, not the raw path, so /id/... does not make one series per resource.
-            name = getattr(scope.get("route"), "path", "unmatched")
+            name = getattr(scope.get("route") or route_of(self.router, scope), "path", "unmatched")
             self.metrics.requests.labels(scope["method"], name, str(status)).inc()
             self.metrics.seconds.labels(name).observe(time.perf_counter() - started)
+
+
+def route_of(router: ASGIApp, scope: Scope) -> object | None:
+    """The declared route a request was for, when it was answered before routing chose one."""
+    return next((r for r in routes(router) if isinstance(r, APIRoute) and r.matches(scope)[0] is Match.FULL), None)
 
 
 @router.get("/metrics", summary="Prometheus metrics", response_class=Response,

@@ -24,13 +24,27 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from enum import Enum
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from soilkg.api import worker as worker_module
-from soilkg.api.problems import ApiError
+from soilkg.api.problems import ApiError, api_error
+from soilkg.api.protocol import (
+    BUSY,
+    MEMORY,
+    OVER_SHARE,
+    STACK,
+    TIMEOUT,
+    WORKER_CRASHED,
+    WORKER_KILLED,
+    Failed,
+    Job,
+    Ready,
+    Reply,
+)
 
 log = logging.getLogger("soilkg.api")
 START_TIMEOUT = 60.0  # a new worker imports pyoxigraph and opens the store
@@ -42,9 +56,22 @@ FAST: Lane = "fast"
 Want = Literal["cheap", "general", "try-fast"]
 
 
+class Outcome(Enum):
+    """How a call ended when no reply came."""
+
+    NOT_STARTED = "the worker had ended before it took the job"  # so any other worker may run it
+    ENDED = "the worker ended while it ran the job"
+    OVERRAN = "the time was up"
+
+
 def _wake(ready: asyncio.Future[None]) -> None:
     if not ready.done():
         ready.set_result(None)
+
+
+MEMORY_WORDS = (b"memory allocation of", b"MemoryError", b"Cannot allocate memory")
+STACK_WORDS = (b"overflowed its stack", b"stack overflow")
+LOST_WITH_FORK_SERVER = 255  # the exit code multiprocessing reports when the fork server that knew it is gone
 
 
 @dataclass(eq=False)  # identity, so workers can live in a set
@@ -54,17 +81,28 @@ class Worker:
     lane: Lane
     log_path: Path  # the worker's stderr: how it died (stack overflow, allocation failure) is read here
 
-    async def call(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
-        """Send a job and wait for its reply; ("timeout",) when the time is up, ("died",) when the worker
-        ended (out of memory or crashed).
+    def ended(self) -> bool:
+        """True when the worker has gone: an idle worker's pipe is readable only at its end (EOF)."""
+        try:
+            return self.conn.poll()
+        except OSError:
+            return True
+
+    async def call(self, job: Job, timeout: float) -> Reply | Outcome:
+        """Send a job and wait for its reply, or for the time to run out, or for the worker's end.
 
         Waits on the pipe with the event loop's reader (no thread hop per query).
         """
+        if self.ended():  # killed while idle: the job never reached it
+            return Outcome.NOT_STARTED
         loop = asyncio.get_running_loop()
         ready: asyncio.Future[None] = loop.create_future()
         fd = self.conn.fileno()
         try:
             self.conn.send(job)
+        except OSError:
+            return Outcome.NOT_STARTED
+        try:
             loop.add_reader(fd, _wake, ready)
             try:
                 await asyncio.wait_for(ready, timeout)
@@ -73,27 +111,39 @@ class Worker:
             # uvloop's add_reader leaves the pipe non-blocking: a reply larger than one read (the
             # header and body arrive apart) would fail with EAGAIN. The reply is on its way, so block.
             os.set_blocking(fd, True)
-            reply: tuple[Any, ...] = self.conn.recv()
+            reply: Reply = self.conn.recv()
             return reply
         except TimeoutError:
-            return ("timeout",)
+            return Outcome.OVERRAN
         except (EOFError, OSError):
-            return ("died",)
+            return Outcome.ENDED
 
-    def death_cause(self) -> str:
-        """"stack" or "memory": how the worker died. A stack overflow in the evaluator (deep nesting, a
-        10 000-branch UNION) hits the guard page: SIGSEGV, or Rust's "has overflowed its stack" on its
-        own threads; the memory limit makes an allocation fail and Rust abort (SIGABRT)."""
+    def death(self, memory_mb: int, retry_after: int) -> Failed:
+        """Why the worker ended mid-query, from its exit status and its last words on stderr: the memory
+        limit (an allocation fails and Rust aborts, or Python raises MemoryError), the stack (deep nesting
+        or a 10 000-branch UNION hits the guard page: SIGSEGV, or Rust's "has overflowed its stack"),
+        a signal from outside (kill, the kernel's OOM killer, its fork server's end), or a crash."""
         self.process.join(timeout=1)  # the pipe has closed: the process is ending, reap it for its exit code
-        if self.process.exitcode == -signal.SIGSEGV:
-            return "stack"
+        code = self.process.exitcode
         try:
             with self.log_path.open("rb") as log_file:
                 log_file.seek(max(0, self.log_path.stat().st_size - 4096))
                 tail = log_file.read()
         except OSError:
-            return "memory"
-        return "stack" if b"overflowed its stack" in tail or b"stack overflow" in tail else "memory"
+            tail = b""
+        if any(words in tail for words in MEMORY_WORDS):
+            return Failed(MEMORY, f"The query needed more memory than a query may use here ({memory_mb} MB) and was "
+                          "stopped. Narrow it (fewer joins, no cross products) or add a LIMIT without ORDER BY.",
+                          {"memory_mb": memory_mb})
+        if code == -signal.SIGSEGV or any(words in tail for words in STACK_WORDS):
+            return Failed(STACK, "The query is nested too deeply for the evaluator (it ran out of stack) and was "
+                          "stopped. Flatten it: fewer nested groups, sub-queries or UNION branches.")
+        if code is not None and (code < 0 or code == LOST_WITH_FORK_SERVER):
+            name = signal.Signals(-code).name if code < 0 and -code in signal.valid_signals() else "unknown"
+            return Failed(WORKER_KILLED, "The process evaluating this query was killed from outside the server "
+                          "(not by a limit of this query). Send it again.", {"signal": name}, retry_after)
+        return Failed(WORKER_CRASHED, "The process evaluating this query crashed; the query was not answered. "
+                      "If it happens again with this query, report it with the query.", {"exit_code": code})
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -126,12 +176,10 @@ class WorkerPool:
         self.client_queue = max(1, client_queue)
         self.queue_seconds = queue_seconds
         self.running: dict[str, int] = {}  # general-lane queries of unknown or high cost, per client
-        self.refused = 0
         self.all: set[Worker] = set()
         self.killed = 0
         self.started = 0
-        self.tried_fast = 0  # unknown queries that tried a fast worker
-        self.moved = 0  # ...and overran its budget, so went to the general lane
+        self.lost = 0  # workers found ended (killed from outside or crashed), each replaced
         self._closing = False
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -152,9 +200,9 @@ class WorkerPool:
         if hello is None:
             worker.kill()
             raise RuntimeError("a query worker did not start")
-        if hello[0] != "ready":
+        if not isinstance(hello, Ready):
             worker.kill()
-            raise ApiError(503, "store_unavailable", str(hello[1]))
+            raise api_error(hello)
         self.started += 1
         return worker
 
@@ -206,13 +254,11 @@ class WorkerPool:
         active = len(waiting | {c for c, n in self.running.items() if n})
         return self.running.get(client, 0) >= max(1, self.sizes[GENERAL] // active)
 
-    def _too_many(self) -> ApiError:
-        self.refused += 1
-        return ApiError(429, "too_many_queries",
-                        "You have more costly queries running and waiting here than your share while others "
-                        "wait; send the next one when an answer has come. Other clients are not affected.",
-                        {"queued_limit": self.client_queue},
-                        headers={"Retry-After": str(max(1, round(self.queue_seconds)))})
+    def _too_many(self) -> Exception:
+        return api_error(Failed(OVER_SHARE, "You have more costly queries running and waiting here than your share "
+                                "while others wait; send the next one when an answer has come. Other clients are "
+                                "not affected.", {"queued_limit": self.client_queue},
+                                max(1, round(self.queue_seconds))))
 
     async def _acquire(self, want: Want, wait: float, client: str = "") -> Worker | None:
         orders: dict[Want, tuple[Lane, ...]] = {"cheap": (FAST, GENERAL), "general": (GENERAL,), "try-fast": (FAST,)}
@@ -252,70 +298,84 @@ class WorkerPool:
                 self.waiters.remove(waiter)
             raise
 
-    async def run(self, job: dict[str, Any], timeout: float, want: Want = "general",
-                  client: str = "") -> tuple[tuple[Any, ...], float]:
-        """The worker's reply and the seconds it took the worker (not the wait for it); ApiError 429 for a
-        client over its share, 503 when no worker frees up in time, 504 when the query overruns."""
+    async def run(self, job: Job, timeout: float, want: Want = "general", client: str = "") -> tuple[Reply, float]:
+        """The reply and the seconds it took the worker (not the wait for it). A worker found ended before it
+        took the job is replaced and the job goes to another (queries are read-only: nothing ran). Raises
+        ApiError 429 for a client over its share; a reply says 503 when no worker frees up in time."""
         # Each running query ends within the timeout (or is killed), so a client within its share is
         # served within about one timeout; twice that before 503 means the server is truly overloaded.
-        worker = await self._acquire(want, 2 * timeout if want == "general" else timeout, client)
-        if worker is None:
-            raise ApiError(503, "busy", "Every query worker stayed busy for the whole timeout; try again later.",
-                           headers={"Retry-After": str(int(timeout) + 1)})
-        counted = want == "general"
-        if counted:
-            self.running[client] = self.running.get(client, 0) + 1
-        started = time.perf_counter()
-        try:
-            reply = await self._call(worker, job, timeout)
-        finally:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + (2 * timeout if want == "general" else timeout)
+        while True:
+            worker = await self._acquire(want, max(0.0, deadline - loop.time()), client)
+            if worker is None:
+                return Failed(BUSY, "No query worker could take the query in time; try again shortly.",
+                              retry_after=int(timeout) + 1), 0.0
+            counted = want == "general"
             if counted:
-                self.running[client] -= 1
-                if not self.running[client]:
-                    del self.running[client]
-        if reply[0] == "timeout":
-            raise ApiError(504, "timeout",
-                           f"The query ran longer than {timeout:g} s and was stopped. Narrow it (fewer joins, "
-                           "a LIMIT, no cross products) or run it on your own copy of the data.",
-                           {"timeout_seconds": timeout})
-        return reply, time.perf_counter() - started
+                self.running[client] = self.running.get(client, 0) + 1
+            started = time.perf_counter()
+            try:
+                outcome = await self._call(worker, job, timeout)
+            finally:
+                if counted:
+                    self.running[client] -= 1
+                    if not self.running[client]:
+                        del self.running[client]
+            if outcome is Outcome.NOT_STARTED:
+                continue
+            if outcome is Outcome.OVERRAN:
+                return Failed(TIMEOUT, f"The query ran longer than {timeout:g} s and was stopped. Narrow it (fewer "
+                              "joins, a LIMIT, no cross products) or run it on your own copy of the data.",
+                              {"timeout_seconds": timeout}), time.perf_counter() - started
+            return outcome, time.perf_counter() - started
 
-    async def try_fast(self, job: dict[str, Any], budget: float) -> tuple[tuple[Any, ...], float] | None:
+    async def try_fast(self, job: Job, budget: float) -> tuple[Reply, float] | None:
         """Run on an idle fast worker within `budget` seconds; None when none is idle or the budget ran out
         (then the worker was killed and replaced, and the caller runs the query in the general lane)."""
-        worker = await self._acquire("try-fast", 0)
-        if worker is None:
-            return None
-        self.tried_fast += 1
-        started = time.perf_counter()
-        reply = await self._call(worker, job, budget)
-        if reply[0] == "timeout":
-            self.moved += 1
-            return None
-        return reply, time.perf_counter() - started
+        while True:
+            worker = await self._acquire("try-fast", 0)
+            if worker is None:
+                return None
+            started = time.perf_counter()
+            outcome = await self._call(worker, job, budget)
+            if outcome is Outcome.OVERRAN:
+                return None
+            if outcome is not Outcome.NOT_STARTED:
+                return outcome, time.perf_counter() - started
 
-    async def _call(self, worker: Worker, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+    async def _call(self, worker: Worker, job: Job, timeout: float
+                    ) -> Reply | Literal[Outcome.NOT_STARTED, Outcome.OVERRAN]:
+        """The worker's reply, a Failed that says why it ended mid-job, or NOT_STARTED / OVERRAN; every
+        worker that did not answer is retired (killed if need be, and replaced)."""
         try:
-            reply = await worker.call(job, timeout)
+            outcome = await worker.call(job, timeout)
         except asyncio.CancelledError:
             self._retire(worker)  # the client left: free the CPU rather than finish its query
             raise
-        if reply[0] == "died":
-            cause = worker.death_cause()
+        if outcome is Outcome.NOT_STARTED or outcome is Outcome.ENDED:
+            failed = None if outcome is Outcome.NOT_STARTED else worker.death(self.memory_mb, retry_after=1)
             self._retire(worker)
-            if cause == "stack":
-                raise ApiError(422, "too_deeply_nested",
-                               "The query is nested too deeply for the evaluator (it ran out of stack) and was "
-                               "stopped. Flatten it: fewer nested groups, sub-queries or UNION branches.")
-            raise ApiError(422, "resources_exceeded",
-                           f"The query needed more memory than a query may use here ({self.memory_mb} MB) and was "
-                           "stopped. Narrow it (fewer joins, no cross products) or add a LIMIT without ORDER BY.",
-                           {"memory_mb": self.memory_mb})
-        if reply[0] == "timeout":
+            if failed is None or failed.problem not in (MEMORY, STACK):  # not the query's doing
+                self.lost += 1
+                log.warning("a query worker ended %s: %s; replaced", "while idle" if failed is None else
+                            "mid-query", "the query goes to another" if failed is None else failed.problem.code)
+                self._retire_ended()  # its fork server may have taken the others with it: replace them all now
+            return Outcome.NOT_STARTED if failed is None else failed
+        if outcome is Outcome.OVERRAN:
             self._retire(worker)
-            return reply
+            return outcome
         self._release(worker)
-        return reply
+        return outcome
+
+    def _retire_ended(self) -> None:
+        """Retire every idle worker that has ended too (all of them, when the fork server was killed)."""
+        for lane, idle in self.idle.items():
+            ended = [w for w in idle if w.ended()]
+            self.idle[lane] = [w for w in idle if w not in ended]
+            for gone in ended:
+                self.lost += 1
+                self._retire(gone)
 
     def _retire(self, worker: Worker) -> None:
         """Kill a worker that overran, crashed or was abandoned (the CPU is free at once); start another."""
@@ -331,6 +391,9 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(self.threads, worker.kill)
         try:
+            # A fork server that died (killed, or out of memory) is started again, from this thread: the
+            # kernel's parent-death signal that ties it to the API follows the thread that starts it.
+            worker_module.start_fork_server()
             fresh = await loop.run_in_executor(self.threads, self._spawn, worker.lane)
         except (RuntimeError, ApiError, OSError) as error:
             log.error("could not start a replacement query worker: %s", error)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from soilkg.api.protocol import Failed
 
 ERROR_MEDIA_TYPE = "application/json"
 ERROR_SCHEMA: dict[str, Any] = {
@@ -23,7 +22,9 @@ _MEANING = {
     406: "No acceptable format for this answer", 413: "Request body too large",
     415: "Unsupported request content type", 422: "The answer or the evaluation went over a limit",
     429: "This client is over its share of costly queries (see Retry-After)",
-    503: "No worker free in time, or no store (see Retry-After)", 504: "The query ran over the timeout",
+    500: "An unexpected error (logged), or a query worker that crashed", 502: "The external engine failed",
+    503: "No worker could take the query in time, a worker killed from outside, or no store (see Retry-After)",
+    504: "The query ran over the timeout",
 }
 
 
@@ -53,6 +54,12 @@ class ApiError(Exception):
         self.headers = headers
 
 
+def api_error(failed: Failed) -> ApiError:
+    """A failed query as the error the client gets: the status is the Problem's (soilkg.api.protocol)."""
+    headers = {"Retry-After": str(failed.retry_after)} if failed.retry_after is not None else None
+    return ApiError(failed.problem.status, failed.problem.code, failed.message, failed.detail, headers)
+
+
 def error_body(status: int, code: str, message: str, detail: dict[str, Any] | None = None) -> dict[str, Any]:
     error: dict[str, Any] = {"status": status, "code": code, "message": message}
     if detail:
@@ -63,33 +70,3 @@ def error_body(status: int, code: str, message: str, detail: dict[str, Any] | No
 def error_response(error: ApiError) -> JSONResponse:
     return JSONResponse(error_body(error.status, error.code, error.message, error.detail),
                         status_code=error.status, headers=error.headers)
-
-
-_CODES = {404: "not_found", 405: "method_not_allowed", 406: "not_acceptable", 413: "body_too_large"}
-
-
-def install(app: FastAPI) -> None:
-    """Route FastAPI's and Starlette's own errors through the same shape."""
-
-    async def on_api_error(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, ApiError)
-        return error_response(exc)
-
-    async def on_http_error(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, StarletteHTTPException)
-        code = _CODES.get(exc.status_code, "http_error")
-        message = exc.detail if isinstance(exc.detail, str) else "Request failed."
-        if exc.status_code == 404:
-            message = "No such resource or API path. See /docs for the API and /queries for named queries."
-        return error_response(ApiError(exc.status_code, code, message, headers=dict(exc.headers or {})))
-
-    async def on_validation_error(_: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
-        problems = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
-                    for e in exc.errors()]
-        return error_response(ApiError(400, "bad_request", "The request's parameters are not valid.",
-                                       {"problems": problems}))
-
-    app.add_exception_handler(ApiError, on_api_error)
-    app.add_exception_handler(StarletteHTTPException, on_http_error)
-    app.add_exception_handler(RequestValidationError, on_validation_error)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 # Trusted SPARQL endpoints a query may name in SERVICE when the operator allows them (--allow-service).
 KNOWN_SERVICES: dict[str, str] = {
@@ -20,7 +20,7 @@ class Settings:
     max_rows: int = 100_000  # solutions or triples in one answer
     max_response_bytes: int = 50 * 1024 * 1024
     max_body_bytes: int = 1024 * 1024  # request bodies (a query is small; a 20 MB body is abuse)
-    # Heap of one query worker: a cartesian ORDER BY grows by ~2 GB/s, so the timeout alone cannot
+    # Heap of one query worker: a cartesian ORDER BY grows by gigabytes a second, so the timeout alone cannot
     # protect the machine's memory. Over the limit the worker dies and is replaced (0: no limit).
     max_worker_memory_mb: int = 2048
     allowed_services: tuple[str, ...] = ()  # SERVICE IRIs that may be called; none by default
@@ -39,7 +39,6 @@ class Settings:
     # it, never on the request's Host header. Unset: the address the server listens on.
     base_url: str | None = None
     preview: bool = False  # the curators' preview store (drafts too; `serve --include-drafts`), marked as such
-    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

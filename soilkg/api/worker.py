@@ -23,22 +23,22 @@ from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
+from soilkg.api.protocol import (
+    MALFORMED,
+    NOT_EVALUABLE,
+    STORE_ERROR,
+    STORE_UNAVAILABLE,
+    TOO_LARGE,
+    TOO_MANY_RESULTS,
+    Done,
+    Failed,
+    Job,
+    Ready,
+    Reply,
+)
+from soilkg.api.storelink import StoreLink
 from soilkg.namespaces import PREFIXES, XSD
 
-Reply = tuple[Any, ...]  # ("ok", media_type, body) or ("error", status, code, message, detail)
-
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
 XSD_STRING = str(XSD.string)
 _POSITION = re.compile(r"at (\d+):(\d+)")
 # Output prefixes: the shared ones plus the parts of the report and of decision 15/28, so that
@@ -75,15 +75,14 @@ def term_json(term: Any) -> dict[str, Any]:
                                         "object": term_json(term.object)}}
 
 
-def _too_many(limit: int, what: str) -> Reply:
-    return ("error", 422, "too_many_results",
-            f"The answer has more than {limit} {what}; this server does not send truncated answers. "
-            "Add a LIMIT (and OFFSET to page) or narrow the query.", {"limit": limit})
+def _too_many(limit: int, what: str) -> Failed:
+    return Failed(TOO_MANY_RESULTS, f"The answer has more than {limit} {what}; this server does not send truncated "
+                  "answers. Add a LIMIT (and OFFSET to page) or narrow the query.", {"limit": limit})
 
 
-def _too_big(limit: int) -> Reply:
-    return ("error", 422, "response_too_large",
-            f"The answer is larger than {limit} bytes; add a LIMIT or select fewer columns.", {"limit": limit})
+def _too_big(limit: int) -> Failed:
+    return Failed(TOO_LARGE, f"The answer is larger than {limit} bytes; add a LIMIT or select fewer columns.",
+                  {"limit": limit})
 
 
 MIN_ROW_BYTES = 3  # no row of any results format is shorter ("{}," in JSON, a line end in CSV)
@@ -112,86 +111,80 @@ class _Capped:
         """Nothing is buffered here."""
 
 
-def _select(solutions: ox.QuerySolutions, media_type: str, max_rows: int, max_bytes: int) -> Reply:
+def _select(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, job: Job) -> bytes | Failed:
     # The library's serializer (Rust, written in chunks) is many times faster than building the rows
     # in Python; rows are counted afterwards, and only when the answer is big enough to have too many.
-    target = _Capped(max_bytes)
-    fmt = RESULT_FORMATS[media_type]
+    target = _Capped(job.max_bytes)
     try:
         solutions.serialize(cast(IO[bytes], target), format=fmt)  # a duck-typed writer is all it needs
     except _TooLarge:
-        return _too_big(max_bytes)
+        return _too_big(job.max_bytes)
     body = b"".join(target.parts)
-    if len(body) > MIN_ROW_BYTES * max_rows:
+    if len(body) > MIN_ROW_BYTES * job.max_rows:
         parsed = ox.parse_query_results(body, format=fmt)
         assert isinstance(parsed, ox.QuerySolutions)
-        if sum(1 for _ in islice(parsed, max_rows + 1)) > max_rows:
-            return _too_many(max_rows, "rows")
-    return ("ok", media_type, body)
+        if sum(1 for _ in islice(parsed, job.max_rows + 1)) > job.max_rows:
+            return _too_many(job.max_rows, "rows")
+    return body
 
 
-def _graph(triples: Iterator[ox.Triple], media_type: str, max_rows: int) -> Reply:
-    kept = list(islice(triples, max_rows + 1))
-    if len(kept) > max_rows:
-        return _too_many(max_rows, "triples")
-    prefixes = used_prefixes(kept) if media_type in ("text/turtle", "application/rdf+xml") else None
-    return ("ok", media_type, ox.serialize(kept, format=GRAPH_FORMATS[media_type], prefixes=prefixes))
+def _graph(triples: Iterator[ox.Triple], fmt: ox.RdfFormat, job: Job) -> bytes | Failed:
+    kept = list(islice(triples, job.max_rows + 1))
+    if len(kept) > job.max_rows:
+        return _too_many(job.max_rows, "triples")
+    prefixes = used_prefixes(kept) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    body = ox.serialize(kept, format=fmt, prefixes=prefixes)
+    assert body is not None  # no output file given: the bytes are returned
+    return body
 
 
-def evaluate(store: ox.Store, job: dict[str, Any]) -> Reply:
-    """Run one query job and serialize its answer; errors come back as values, never raised."""
-    media_type = job["format"]
-    options: dict[str, Any] = {"use_default_graph_as_union": job.get("union", True)}
-    if job.get("default_graph"):
-        options = {"default_graph": [ox.NamedNode(g) for g in job["default_graph"]]}
-    if job.get("named_graphs"):
-        options["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
+def _results_format(media_type: str) -> ox.QueryResultsFormat:
+    found = ox.QueryResultsFormat.from_media_type(media_type)
+    if found is None:
+        raise TypeError(f"{media_type} is not a query results format")
+    return found
+
+
+def _rdf_format(media_type: str) -> ox.RdfFormat:
+    found = ox.RdfFormat.from_media_type(media_type)
+    if found is None:
+        raise TypeError(f"{media_type} is not an RDF format")
+    return found
+
+
+def evaluate(store: ox.Store, job: Job, answered_from: str = "") -> Reply:
+    """Run one query job and serialize its answer; errors come back as values, never raised.
+
+    Which media types suit which query form was decided before the job was sent (the API's content
+    negotiation, from pyoxigraph's own format classes); a mismatch here is an evaluation error."""
+    options: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs}
+    if job.default_graphs:
+        options = {"default_graph": [ox.NamedNode(g) for g in job.default_graphs]}
+    if job.named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    body: bytes | Failed
     try:
-        result = store.query(job["query"], **options)
+        result = store.query(job.query, **options)
         if isinstance(result, ox.QueryBoolean):
-            if media_type not in RESULT_FORMATS:
-                return ("error", 406, "not_acceptable", "An ASK answer is a boolean: ask for a results format.", None)
-            return ("ok", media_type, result.serialize(format=RESULT_FORMATS[media_type]))
-        if isinstance(result, ox.QuerySolutions):
-            if media_type not in RESULT_FORMATS:
-                return ("error", 406, "not_acceptable", "A SELECT answer needs a results format.", None)
-            reply = _select(result, media_type, job["max_rows"], job["max_bytes"])
+            body = result.serialize(format=_results_format(job.media_type)) or b""
+        elif isinstance(result, ox.QuerySolutions):
+            body = _select(result, _results_format(job.media_type), job)
         else:
-            if media_type not in GRAPH_FORMATS:
-                return ("error", 406, "not_acceptable", "A CONSTRUCT/DESCRIBE answer needs an RDF format.", None)
-            reply = _graph(result, media_type, job["max_rows"])
+            body = _graph(result, _rdf_format(job.media_type), job)
     except SyntaxError as error:
         message = str(error.msg if hasattr(error, "msg") else error)
         match = _POSITION.search(message)
         detail = {"line": int(match.group(1)), "column": int(match.group(2))} if match else None
-        return ("error", 400, "malformed_query", f"The query is not valid SPARQL: {message}", detail)
+        return Failed(MALFORMED, f"The query is not valid SPARQL: {message}", detail)
     except (ValueError, TypeError) as error:
-        return ("error", 400, "query_error", f"The query cannot be evaluated: {error}", None)
+        return Failed(NOT_EVALUABLE, f"The query cannot be evaluated: {error}")
     except OSError:
-        return ("error", 500, "store_error", "The store could not be read. Rebuild it with `soilkg build`.", None)
-    if reply[0] == "ok" and len(reply[2]) > job["max_bytes"]:
-        return _too_big(job["max_bytes"])
-    return reply
-
-
-class StoreHandle:
-    """The read-only store behind the ``store`` link, reopened when a build swaps the link."""
-
-    def __init__(self, link: Path) -> None:
-        self.link = link
-        self.target = ""
-        self.store: ox.Store | None = None
-
-    def get(self) -> ox.Store:
-        # One readlink per job tells whether a build swapped the link (a full resolve costs more).
-        try:
-            target = os.readlink(self.link)
-        except OSError:
-            target = str(self.link)  # a plain folder, not a build's link
-        if self.store is None or target != self.target:
-            self.store = ox.Store.read_only(str(self.link.resolve()))
-            self.target = target
-        return self.store
+        return Failed(STORE_ERROR, "The store could not be read. Rebuild it with `soilkg build`.")
+    if isinstance(body, Failed):
+        return body
+    if len(body) > job.max_bytes:
+        return _too_big(job.max_bytes)
+    return Done(job.media_type, body, answered_from)
 
 
 # What the fork server imports once, so that every worker it forks is ready in milliseconds.
@@ -232,24 +225,23 @@ def main(conn: Connection, store_link: str, memory_mb: int = 0, log_path: str = 
         # file mappings: a runaway query aborts this process instead of exhausting the machine.
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
-    handle = StoreHandle(Path(store_link))
+    link = StoreLink(Path(store_link))
     try:
-        handle.get()
+        link.store()
     except OSError:
-        conn.send(("dead", "The store could not be opened. Run `soilkg build`."))
+        conn.send(Failed(STORE_UNAVAILABLE, "The store could not be opened. Run `soilkg build`."))
         return
-    conn.send(("ready", os.getpid()))
+    conn.send(Ready(os.getpid()))
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            store = handle.get()
+            store, target = link.store()
         except OSError:
-            conn.send(("error", 503, "store_unavailable", "The store could not be opened. Run `soilkg build`.",
-                       None))
+            conn.send(Failed(STORE_UNAVAILABLE, "The store could not be opened. Run `soilkg build`."))
             continue
         if log_path and os.fstat(2).st_size:
             os.ftruncate(2, 0)  # only this job's words matter; the file never grows
-        conn.send(evaluate(store, job))
+        conn.send(evaluate(store, job, target))

@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pyoxigraph as ox
@@ -100,6 +101,19 @@ def start_serve(build_dir: Path, *args: str, env: dict[str, str] | None = None) 
     base = f"http://127.0.0.1:{port}"
     wait_until_up(base + "/health", process)
     return Server(base, process, "remote" if "--endpoint" in args else "embedded")
+
+
+def server_fixture(*args: str, env: dict[str, str] | None = None) -> Any:
+    """A module's own `soilkg serve` over the session's build, with these options (tests that kill its
+    workers or fill its lanes must not disturb the shared one)."""
+
+    @pytest.fixture(scope="module")
+    def served(api_build: Path) -> Iterator[Server]:
+        server = start_serve(api_build, *args, env=env)
+        yield server
+        stop(server.process)
+
+    return served
 
 
 @pytest.fixture(scope="session")

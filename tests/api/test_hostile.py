@@ -10,7 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.api.conftest import TEST_TIMEOUT, Server, start_serve, stop
+from tests.api.conftest import TEST_TIMEOUT, Server, server_fixture, start_serve
+from tests.api.processes import alive, descendants
 
 CROSS_ORDER = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?l ?a"
 CROSS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -25,13 +26,9 @@ MEMORY_CAPPED_MB = 192  # far below what the cross product's ORDER BY needs, rea
 MEMORY_CAPPED_TIMEOUT = 10.0  # ...so that even on a loaded machine the memory limit, not the clock, stops it
 
 
-@pytest.fixture(scope="module")
-def memory_capped(api_build: Path) -> Iterator[Server]:
-    """A server whose workers have little memory and much time: the ORDER BY must end on the memory limit."""
-    server = start_serve(api_build, "--timeout", str(MEMORY_CAPPED_TIMEOUT),
-                         env={"SOILKG_API_MAX_WORKER_MEMORY_MB": str(MEMORY_CAPPED_MB)})
-    yield server
-    stop(server.process)
+# A server whose workers have little memory and much time: the ORDER BY must end on the memory limit.
+memory_capped = server_fixture("--timeout", str(MEMORY_CAPPED_TIMEOUT),
+                               env={"SOILKG_API_MAX_WORKER_MEMORY_MB": str(MEMORY_CAPPED_MB)})
 
 
 @pytest.mark.parametrize("query,server_name,status,code", [(CROSS_ORDER, "memory_capped", 422, "resources_exceeded"),
@@ -103,33 +100,6 @@ def test_remote_engine_timeout_is_an_error_not_a_truncated_200(remote: Server) -
     assert response.json()["error"]["code"] in ("timeout", "endpoint_error")
 
 
-def _descendants(pid: int) -> set[int]:
-    """Every process below pid, from /proc (Linux)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            children.setdefault(int(fields[1]), []).append(int(entry.name))
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc")
 def test_no_query_outlives_a_killed_server(api_build: Path) -> None:
     server = start_serve(api_build)
@@ -147,14 +117,54 @@ def test_no_query_outlives_a_killed_server(api_build: Path) -> None:
             if _health(server)["workers_busy"] >= 1:
                 break
             threading.Event().wait(0.1)
-        below = _descendants(server.process.pid)
+        below = descendants(server.process.pid)
         assert below, "the server has no worker processes"
     finally:
         server.process.kill()  # SIGKILL: no shutdown handler runs
         server.process.wait()
     thread.join()
     for _ in range(100):
-        if not any(_alive(pid) for pid in below):
+        if not any(alive(pid) for pid in below):
             break
         threading.Event().wait(0.1)
-    assert not any(_alive(pid) for pid in below), "worker or fork server processes outlived the server"
+    assert not any(alive(pid) for pid in below), "worker or fork server processes outlived the server"
+
+
+def _chunks(total: int, size: int = 64 * 1024) -> Iterator[bytes]:
+    """A body in pieces: httpx sends a generator with Transfer-Encoding: chunked and no Content-Length."""
+    sent = 0
+    while sent < total:
+        piece = min(size, total - sent)
+        sent += piece
+        yield b"x" * piece
+
+
+@pytest.mark.parametrize("content_type", ["application/sparql-query", "application/x-www-form-urlencoded"],
+                         ids=["query", "form"])
+def test_a_chunked_body_over_the_limit_is_413_json_and_counted(embedded: Server, content_type: str) -> None:
+    before = httpx.get(embedded.base + "/metrics").text
+    response = httpx.post(embedded.sparql, content=_chunks(3 * 1024 * 1024), headers={"Content-Type": content_type},
+                          timeout=30)
+    assert response.request.headers.get("transfer-encoding") == "chunked"
+    assert "content-length" not in response.request.headers
+    assert response.status_code == 413, response.text[:300]
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["error"]["code"] == "body_too_large"
+    line = 'soilkg_http_requests_total{method="POST",route="/sparql",status="413"}'
+    after = httpx.get(embedded.base + "/metrics").text
+    assert _count(after, line) == _count(before, line) + 1
+
+
+def test_a_chunked_query_within_the_limit_is_answered(embedded: Server) -> None:
+    def body() -> Iterator[bytes]:
+        yield b"query=ASK%20%7B%20%3Fs%20%3Fp"
+        yield b"%20%3Fo%20%7D"
+
+    response = httpx.post(embedded.sparql, content=body(),
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 200, response.text
+    assert response.json()["boolean"] is True
+
+
+def _count(metrics: str, line: str) -> float:
+    return next((float(s.rsplit(" ", 1)[1]) for s in metrics.splitlines() if s.startswith(line + " ")), 0.0)

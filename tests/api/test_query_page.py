@@ -32,7 +32,7 @@ def test_query_page_runs_a_named_query_offline(embedded: Server, page: Any) -> N
     response = page.goto(embedded.base + "/query")
     assert response is not None and "script-src 'self'" in response.headers["content-security-policy"]
     # The catalogue's header, with the way back.
-    assert page.locator("header a[href='/']").first.is_visible()
+    assert page.locator("header a[href='/index.html']").first.is_visible()
     page.wait_for_selector("#examples button[data-query='publications-since']")
     page.click("button[data-query='publications-since']")
     page.locator(".yasqe_queryButton:visible").click()
@@ -65,5 +65,22 @@ def test_api_reference_page_renders_offline_under_the_csp(embedded: Server, page
     page.goto(embedded.base + "/docs")
     page.wait_for_selector("section.skg-op")
     assert "POST /sparql" in page.locator("#operations").inner_text()
-    assert page.locator("header a[href='/']").first.is_visible()
+    assert page.locator("header a[href='/index.html']").first.is_visible()
     assert problems == []
+
+
+def test_every_field_of_the_query_page_has_a_name(embedded: Server, page: Any) -> None:
+    """YASGUI draws its editor, endpoint box and results' fields without labels: each gets one, in the
+    reader's language, also for the fields drawn once results are shown."""
+    page.goto(embedded.base + "/query#lang=fr")
+    page.wait_for_function("() => document.documentElement.lang === 'fr'")
+    page.wait_for_selector("#examples button[data-query='publications-since']")
+    page.locator(".yasqe_queryButton:visible").click()
+    page.wait_for_selector(".yasr table tbody tr", timeout=15000)
+    unnamed = page.evaluate("""() => [...document.querySelectorAll('#yasgui input, #yasgui textarea, #yasgui select')]
+        .filter(e => e.type !== 'hidden' && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby')
+                     && !(e.id && document.querySelector(`label[for='${e.id}']`)) && !e.closest('label'))
+        .map(e => e.outerHTML.slice(0, 120))""")
+    assert unnamed == []
+    editor = page.locator(".yasqe textarea").first.get_attribute("aria-label")
+    assert editor == "Requête SPARQL"

@@ -1,0 +1,54 @@
+"""Fair between people, not only between addresses: colleagues behind one NAT or proxy share an address,
+so one person's slow dashboard must not stall another's cheap query from the same address."""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+
+import httpx
+import pytest
+
+from tests.api.conftest import Server, server_fixture
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # three-way cross product
+TIMEOUT = 6.0  # the second pair of slow queries still runs while the ASKs are timed
+ASKS = 20
+
+
+served = server_fixture("--timeout", str(TIMEOUT))
+
+
+def test_a_cheap_query_from_the_address_of_four_slow_ones_is_answered_at_once(served: Server) -> None:
+    """Four slow queries and then ASKs, all from 127.0.0.1 and never seen before (no history): the ASKs
+    go to the cheap lane by their reading, though this address's slow queries overran their try of it."""
+    slow: list[httpx.Response] = []
+
+    def hold(n: int) -> None:
+        slow.append(httpx.get(served.sparql, params={"query": f"{SLOW} # dashboard {n}"}, timeout=4 * TIMEOUT + 10))
+
+    threads = [threading.Thread(target=hold, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.1)
+    for _ in range(100):  # both general workers on the cross products, the cheap lane's worker replaced
+        health = httpx.get(served.base + "/health").json()
+        if health["workers_busy"] == 2 and health["workers"] == 3:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f"the slow queries never occupied the general lane: {health}")
+    seconds = []
+    for n in range(ASKS):
+        started = time.perf_counter()
+        # A new text each time, so that no answer comes from the result cache.
+        response = httpx.get(served.sparql, params={"query": f"ASK {{ ?s ?p <urn:x:colleague-{n}> }}"})
+        seconds.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.text
+    assert all(thread.is_alive() for thread in threads[2:]), "the slow queries ended before the ASKs were timed"
+    p95 = statistics.quantiles(seconds, n=20)[-1]
+    assert p95 < 0.1, f"ASK p95 {p95 * 1000:.0f} ms: {[round(s * 1000) for s in seconds]}"
+    for thread in threads:
+        thread.join()
+    assert {r.status_code for r in slow} == {504}  # alone at its address, it may use every general worker
