@@ -16,4 +16,4 @@ test: setup
 
 lint:
 	$(VENV)/bin/ruff check soilkg tests bench server
-	$(VENV)/bin/mypy soilkg
+	$(VENV)/bin/mypy soilkg tests

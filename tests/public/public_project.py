@@ -46,8 +46,8 @@ def case_study(demo: str, slug: str, title: str, status: str, extra: str = "") -
 
 
 def make_project(root: Path, *, draft_status: str = "draft") -> Project:
-    for folder in ("ontology", "shapes", "data", "server"):
-        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("deploy"))
+    for name in ("ontology", "shapes", "data", "server"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("deploy"))
     (root / "pyproject.toml").write_text("")
     folder = root / "data" / "case-study"
     folder.mkdir(exist_ok=True)

@@ -83,8 +83,9 @@ def test_site_build_include_demo_runs_exactly_one_build(tmp_path: Path) -> None:
 
     first = site_build()
     assert len(first) == 1, first  # one build: one pair of stores
-    served = store.read_manifest(build / "store") or {}
-    assert any(f.startswith("examples/") for f in served["files"]), "the store the site shows has the demos"  # type: ignore[union-attr]
+    files = (store.read_manifest(build / "store") or {}).get("files")
+    assert isinstance(files, dict) and any(f.startswith("examples/") for f in files), \
+        "the store the site shows has the demos"
     assert (build / "store").resolve().parent.name == first[0]
     assert site_build() == first  # nothing changed: no build at all
 

@@ -134,7 +134,12 @@ def test_hostile_strings_run_nothing_and_inject_nothing(browser: Any, hostile_ur
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(f"{page.url}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     for path in PAGES:
         for lang in ("", "#lang=ar"):
             page.goto(hostile_url + path + lang)

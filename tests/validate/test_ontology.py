@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 from owlrl import DeductiveClosure, OWLRL_Semantics
 from owlrl.Namespaces import ERRNS
-from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH, SKOS
 
 from soilkg.namespaces import SKG
@@ -47,11 +47,15 @@ def our_terms(ontology: Graph) -> list[URIRef]:
     return sorted({s for s in ontology.subjects(RDF.type, None) if isinstance(s, URIRef) and s.startswith(str(SKG))})
 
 
+def _english(node: object) -> bool:
+    return isinstance(node, Literal) and node.language == "en"
+
+
 def test_every_term_is_labelled_and_defined(ontology: Graph) -> None:
     terms = our_terms(ontology)
     assert len(terms) > 50
-    unlabelled = [t for t in terms if not any(x.language == "en" for x in ontology.objects(t, RDFS.label))]
-    undefined = [t for t in terms if not any(d.language == "en" for d in ontology.objects(t, SKOS.definition))]
+    unlabelled = [t for t in terms if not any(_english(x) for x in ontology.objects(t, RDFS.label))]
+    undefined = [t for t in terms if not any(_english(d) for d in ontology.objects(t, SKOS.definition))]
     assert unlabelled == [] and undefined == []
 
 
