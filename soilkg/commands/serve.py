@@ -14,10 +14,10 @@ from soilkg.paths import Project
 from soilkg.store import MANIFEST, check_served, store_path
 
 # The heap of this process (RLIMIT_DATA, as for each query worker): it builds the store and the site at
-# start-up, then holds the answer cache (64 MB) and the answers in flight (50 MB each at most). Its peak
-# VmData at start-up: 238 MB with the real data, 359 MB with 5,000 synthetic case studies. 4 GB leaves
-# room for dozens of the largest answers at once, and stops a runaway (a reader of a garbled store grew
-# to 24 GB) long before it takes the machine.
+# start-up, then holds the answer cache and the answers in flight. Its peak is a few hundred MB even with
+# 5,000 case studies, at start-up or serving large answers; 4 GB leaves room for dozens of the largest
+# answers at once, and stops a runaway (a reader of a garbled store grew to 24 GB) long before it takes
+# the machine.
 MAIN_MEMORY_MB = 4096
 
 
