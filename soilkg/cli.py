@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import tempfile
 from pathlib import Path
 
 import typer
@@ -39,9 +40,10 @@ def main() -> None:
             if not diskfull.is_full(error):
                 raise
             # A full disk outside the store's build (which says more itself): the site, a report draft...
-            where = Path(error.filename) if error.filename else Path.cwd()
-            raise SoilkgError(diskfull.message(where if where.is_dir() else where.parent, error, None,
-                                               "writing"), exit_code=2) from None
+            from soilkg.paths import Project
+
+            where = diskfull.fullest(error, Project.here().build, Path(tempfile.gettempdir()), Path.cwd())
+            raise SoilkgError(diskfull.message(where, error, None, "writing"), exit_code=2) from None
         except MemoryError:
             raise SoilkgError("The command needed more memory than this process may use (`soilkg serve "
                               "--max-memory-mb`, SOILKG_MAX_MEMORY_MB) and stopped. If the store is damaged, "

@@ -47,6 +47,16 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:,.1f} MB"
 
 
+def fullest(error: OSError, *candidates: Path) -> Path:
+    """Where a write most likely failed: the file the error names, else the candidate folder (the build
+    folder, the temporary folder...) whose filesystem has the least space left."""
+    named = [Path(str(name)) for name in (error.filename, error.filename2) if name]
+    for path in named:
+        return path if path.is_dir() else path.parent
+    existing = [folder for folder in candidates if folder.exists()]
+    return min(existing, key=lambda folder: shutil.disk_usage(folder).free) if existing else Path.cwd()
+
+
 def message(folder: Path, error: OSError, needs: int | None, doing: str) -> str:
     """What ran out (space, file entries or quota), where, what is free and what is needed."""
     mount = _mount_point(folder)
