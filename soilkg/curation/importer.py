@@ -11,6 +11,7 @@ from soilkg.curation.csvfile import read_records
 from soilkg.curation.render import FILE_PREFIXES, prefix_iri, render
 from soilkg.curation.rows import draft_from_row
 from soilkg.curation.schema import all_columns, column_of_property
+from soilkg.curation.shape_rules import node_paths, read_shapes
 from soilkg.curation.template import target_path
 from soilkg.errors import Finding, Severity
 from soilkg.paths import Project
@@ -41,11 +42,12 @@ def _cell_finding(shown: str, row: int, column: str, message: str, rule: str, se
                    severity, rule=rule, column=_column_number(column))
 
 
-def _column_for(finding: Finding) -> str:
+def _column_for(finding: Finding, by_shape: dict[str, str]) -> str:
     if finding.rule == "case-study-person-name" and finding.path:
         return "reviewer_name" if finding.path.endswith("reviewer") else "compiler_name"
-    if finding.path:
-        return column_of_property(finding.path, {p: prefix_iri(p) for p in FILE_PREFIXES}) or ""
+    path = finding.path or by_shape.get(finding.rule, "")  # a rule over several properties: the one it asks for
+    if path:
+        return column_of_property(path, {p: prefix_iri(p) for p in FILE_PREFIXES}) or ""
     return ""
 
 
@@ -81,13 +83,14 @@ def import_csv(project: Project, csv_path: Path, *, demonstration: bool = False,
         files[path] = record.row
     if files:
         by_file = {project.relative(p): (p, r) for p, r in files.items()}
+        paths = node_paths(read_shapes(project.shapes))
         for finding in validate(project, list(files), include_demo=demonstration):
             if finding.file not in by_file:
                 result.findings.append(finding)  # another file, broken by these rows (a duplicate, say)
                 continue
             turtle = finding.where()
             row_number = by_file[finding.file][1]
-            result.findings.append(_cell_finding(shown, row_number, _column_for(finding), finding.message,
+            result.findings.append(_cell_finding(shown, row_number, _column_for(finding, paths), finding.message,
                                                  finding.rule, finding.severity, turtle))
     bad_rows = {f.line for f in result.findings if f.file == shown and f.severity is Severity.VIOLATION}
     for path, row_number in files.items():

@@ -128,3 +128,20 @@ def field_rules(graph: Graph) -> tuple[dict[str, Rules], dict[str, Rules]]:
     impact = property_rules(graph, "impact", impact_props.values())
     return ({c: case.get(p, Rules()) for c, p in case_props.items()},
             {c: impact.get(p, Rules()) for c, p in impact_props.items()})
+
+
+def node_paths(graph: Graph) -> dict[str, str]:
+    """Shape name -> the property a rule over several properties asks for (the first that a member of
+    its sh:or requires), so that its findings are told on a field: a reference on `skg:doi`, coordinates
+    on `geo:lat`, a cost on its currency, a measured impact on its indicator."""
+    found: dict[str, str] = {}
+    for target in TARGETS.values():
+        for node in graph.subjects(SH.targetClass, target):
+            if (or_list := _first(graph, node, SH["or"])) is None:
+                continue
+            for member in Collection(graph, or_list):
+                for shape in graph.objects(member, SH.property):
+                    minimum, path = _first(graph, shape, SH.minCount), _first(graph, shape, SH.path)
+                    if isinstance(minimum, Literal) and int(minimum) >= 1 and isinstance(path, URIRef):
+                        found.setdefault(str(node).removeprefix(str(SHAPES)), str(path))
+    return found

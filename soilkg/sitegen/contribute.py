@@ -64,11 +64,11 @@ class _Labels:
         self.graph = graph
         self.table: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 
-    def key(self, iri: str, sentence: bool = True) -> tuple[str, str]:
-        """(label key, English label) of a term or concept."""
+    def key(self, iri: str) -> tuple[str, str]:
+        """(label key, English label) of a term or concept, in sentence case as the catalogue shows them."""
         for lang, text in self.graph.labels(iri).items():
             if lang in self.table:
-                self.table[lang][iri] = sentence_case(text) if sentence else text
+                self.table[lang][iri] = sentence_case(text)
         return iri, self.table["en"].get(iri, iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
 
 
@@ -90,7 +90,7 @@ def _options(project: Project, spec: Field, graph: SiteGraph, labels: _Labels) -
         iris = {c: str(SKG[local]) for c, local in choices(spec.kind).items()}
     found = []
     for cell in cells:
-        key, english = labels.key(iris[cell], sentence=spec.kind is not Kind.CONCEPT) if iris[cell] else ("", cell)
+        key, english = labels.key(iris[cell]) if iris[cell] else ("", cell)
         if spec.kind is Kind.COUNTRY and not iris[cell]:
             english = names[cell]  # a country the catalogue has no page for: ISO 3166's English name
         found.append({"cell": cell, "key": key, "label": english,

@@ -164,3 +164,12 @@ def test_a_missing_required_field_shows_the_validators_message_and_gives_no_file
     page.click("button[type=submit]")
     assert message.is_hidden() and page.locator("#skg-contribute-done").is_visible()
     assert page.problems == []
+
+
+def test_the_case_study_section_and_the_guide_link_to_the_form(real_site: SiteInfo) -> None:
+    form = real_site.path / "curators" / "contribute" / "index.html"
+    assert form.is_file()
+    for page, link in [("index.html", "curators/contribute/index.html"),
+                       ("case-study/index.html", "../curators/contribute/index.html"),
+                       ("curators/index.html", "contribute/index.html")]:
+        assert f'href="{link}"' in (real_site.path / page).read_text(encoding="utf-8"), page
