@@ -19,10 +19,11 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import HTMLResponse, Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from soilkg.api.formats import prefers_html
 from soilkg.api.problems import ApiError, error_body, error_response
+from soilkg.api.web import HttpOnly
 
 log = logging.getLogger("soilkg.api")
 
@@ -70,17 +71,11 @@ def as_api_error(exc: Exception) -> ApiError:
     return INTERNAL
 
 
-class ErrorBoundary:
+class ErrorBoundary(HttpOnly):
     """Pure ASGI, inside the metrics (so an error is counted with its status) and the security and CORS
     headers (so an error page carries them), outside everything that can raise."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
         async def tracking_send(message: Message) -> None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from soilkg.api.problems import ApiError
+from soilkg.api.web import HttpOnly
 
 
-class BodyLimit:
+class BodyLimit(HttpOnly):
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
     def _refusal(self) -> ApiError:
@@ -25,10 +26,7 @@ class BodyLimit:
                         "query is small: send the query, not data.", {"limit": self.max_bytes},
                         headers={"Connection": "close"})
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = dict(scope.get("headers", []))
         declared = headers.get(b"content-length")
         if declared is not None:

@@ -11,7 +11,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from soilkg.api.web import routes
+from soilkg.api.web import HttpOnly, routes
 
 router = APIRouter(tags=["Operations"])
 
@@ -28,18 +28,15 @@ class Metrics:
                              registry=self.registry)
 
 
-class MetricsMiddleware:
+class MetricsMiddleware(HttpOnly):
     """Pure ASGI (BaseHTTPMiddleware costs more than everything else we do per request)."""
 
     def __init__(self, app: ASGIApp, metrics: Metrics, router: ASGIApp) -> None:
-        self.app = app
+        super().__init__(app)
         self.metrics = metrics
         self.router = router  # to name the route of a request refused before routing (413, 404)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         status = 500
 

@@ -12,6 +12,7 @@ import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from soilkg.api.web import HttpOnly
 from soilkg.visibility import PREVIEW_BANNER
 
 HEADER = b"x-soilkg-view"
@@ -29,16 +30,13 @@ def mark_html(body: bytes) -> bytes:
     return body[:at] + BANNER + body[at:]
 
 
-class ViewMark:
+class ViewMark(HttpOnly):
     def __init__(self, app: ASGIApp, preview: bool) -> None:
-        self.app = app
+        super().__init__(app)
         self.view = b"preview" if preview else b"public"
         self.preview = preview
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         held: Message | None = None
         chunks: list[bytes] = []
 
