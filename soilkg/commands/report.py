@@ -30,6 +30,9 @@ def register(app: typer.Typer) -> None:
                                                   "date (git history of data/, dates in the graph). For the next "
                                                   "session: tell the updates from this date instead of from the "
                                                   "close of the previous session.")] = None,
+        until: Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="For the next session: "
+                                                  "tell the updates up to this day (default: up to the day before "
+                                                  "the session's own meeting opens).")] = None,
         include_demo: Annotated[bool, typer.Option("--include-demo", help="Also load the demonstration case "
                                                    "studies.")] = False,
         site_url: Annotated[str | None, typer.Option("--site-url", help="Published catalogue base URL for links "
@@ -47,7 +50,7 @@ def register(app: typer.Typer) -> None:
         # The one validated build (bad sources stop the report with their findings); the draft reads
         # the public store it made, so nothing unpublished reaches a report.
         build_validated(project, include_demo=include_demo)
-        draft = build_report(project, Options(session=session, since=since), open_read_only(project))
+        draft = build_report(project, Options(session=session, since=since, until=until), open_read_only(project))
         target = (out or default_path(project, draft, fmt.value)).resolve()
         write(draft, fmt.value, target, file_links(target, project.build / "site", site_url))
         stdout.print(str(target))

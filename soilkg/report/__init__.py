@@ -21,7 +21,7 @@ from soilkg.report.model import Report
 from soilkg.report.next_report import compose_next
 from soilkg.report.passages import Passages
 from soilkg.report.render_md import LinkFor
-from soilkg.report.session import BODY, require, start_of_updates
+from soilkg.report.session import BODY, find, require, window_for
 from soilkg.report.since import changes_since
 from soilkg.report.updates import gather_updates
 from soilkg.urls import page_path
@@ -34,6 +34,7 @@ DEFAULT_SESSION = 20
 class Options:
     session: int = DEFAULT_SESSION
     since: str | None = None
+    until: str | None = None
 
 
 def build_report(project: Project, options: Options, store: ox.Store) -> Report:
@@ -41,15 +42,22 @@ def build_report(project: Project, options: Options, store: ox.Store) -> Report:
 
     A session whose own progress report is in the graph (session 20) is regenerated from it, with
     ``--since`` listing what changed in data/ since a date. For a session without one (the next
-    session), the draft is written from its meeting resource, the standing context and every update
-    since the previous session closed (``--since`` sets that date instead)."""
+    session), the draft is written from its meeting resource, the standing context and what happened in
+    its report cycle: after the previous session closed (or ``--since``) and before the session's own
+    meeting (or up to ``--until``), so a past session's draft stays the same when later updates arrive."""
     runner = QueryRunner.for_project(project, store)
     since = require_day("--since", options.since) if options.since else None
+    until = require_day("--until", options.until) if options.until else None
     if not has_report(runner, options.session):
         session = require(runner, options.session)
-        start, how = start_of_updates(runner, session, since)
-        return compose_next(runner, Passages(store, runner), session, gather_updates(runner, session, start), how)
+        window = window_for(runner, session, since, until)
+        return compose_next(runner, Passages(store, runner), session, gather_updates(runner, session, window),
+                            window)
     gathered = gather(runner, options.session)
+    session_ = find(runner, options.session)
+    if session_ is not None:  # the case studies of its own cycle, not later ones
+        window = window_for(runner, session_, None, until, strict=False)
+        gathered.case_studies = [r for r in gathered.case_studies if "issued" not in r or window.holds(r["issued"])]
     changes = changes_since(project, runner, gathered, since) if since else None
     return compose(gathered, Passages(store, runner), changes, options.since)
 

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from soilkg.namespaces import DCT, SKG, SKOS
-from soilkg.report.figure_text import figures_sentence, noun_phrase, spelled
+from soilkg.report.figure_text import figures_sentence, noun_phrase, spelled, unbracketed
 from soilkg.report.model import Run
 from soilkg.report.subjects import NOT_YET, PUBLICATION_TYPES, SELF_EVIDENT, aim_phrase, count_words, term
 from soilkg.report.text import human_date, join_words, when
@@ -83,8 +83,9 @@ def establishment(plan: Plan) -> None:
         date = f" {when(start[0].value)}" if start else ""
         plan.take([fact, *start, *plan.of(subject, "status"), *plan.of(prop="establishes", value=subject),
                    *plan.of(prop="launches", value=subject)])
+        units = {f.value for f in plan.of(subject, "unitOf")}  # a unit of a body is within it: structure
         within = [f for f in plan.of(subject, "withinFramework")
-                  if str(SKG.Organisation) not in plan.namer.types(f.value)]
+                  if str(SKG.Organisation) not in plan.namer.types(f.value) and f.value not in units]
         about = [subject, fact.value]
         verb = fact.prop.rsplit("#", 1)[-1].removesuffix("By")
         if DECISION_PARAGRAPH in plan.namer.types(fact.value) or re.match(r"^Paragraph \d+ of ", plan.namer.label(
@@ -158,7 +159,7 @@ def _through(plan: Plan, leaders: list[str]) -> tuple[str, str, str] | None:
     if len(leaders) != 2:
         return None
     for top, unit in (leaders, leaders[::-1]):
-        for part in plan.of(unit, "unitOf"):
+        for part in (f for f in plan.everything if f.subject == unit and f.prop == term("unitOf")):
             if any(f.value == top for f in plan.everything if f.subject == part.value and f.prop == term("hostedBy")):
                 return top, unit, part.value
     return None
@@ -199,25 +200,13 @@ def figures(plan: Plan) -> None:
         names = [plan.namer.entry(about).label, *plan.namer.forms(about)] if about else []
         subject = plan.namer(about) if about else ""
         text, left = figures_sentence(subject, names, rows, opening)
-        phrases = [_unbracketed(noun_phrase(r)) for r in left]
+        phrases = [unbracketed(noun_phrase(r)) for r in left]
         if text and phrases:
             text = text[:-1] + ", and " + join_words(phrases) + "."
         elif phrases:
             text = spelled(join_words([re.sub(r" that (\w+)", r" \1", p, count=1) for p in phrases])) + "."
         plan.take(plan.of(about, "respondents"))
         plan.add(text, [about] if about else [])
-
-
-def _unbracketed(text: str) -> str:
-    """A measure without its trailing list in brackets: the sentences after it name each member in full."""
-    while text.endswith(")") and "(" in text:
-        depth, at = 0, len(text)
-        for at in range(len(text) - 1, -1, -1):
-            depth += {")": 1, "(": -1}.get(text[at], 0)
-            if depth == 0:
-                break
-        text = text[:at].rstrip()
-    return text
 
 
 def _said(row: dict[str, str], written: str) -> bool:
@@ -336,19 +325,27 @@ def publications(plan: Plan) -> None:
 
 
 def invitations(plan: Plan) -> None:
-    """'Decision 15/28 of the CBD COP also invited academic and research bodies, ... to increase ...'"""
+    """'Decision 15/28 of the CBD COP also invited academic and research bodies, ... to increase ...', and a
+    paragraph of a new decision: 'Paragraph 3 of decision 99/1 invited FAO again, through the GSP, to ...'"""
     for decision in dict.fromkeys(f.subject for f in plan.of(prop="invites")):
         invited = plan.take(plan.of(decision, "invites"))
+        through = plan.take(plan.of(decision, "invitesThrough"))
         to = plan.take(plan.of(decision, "invitationTo"))
         meeting = plan.take(plan.of(decision, "decisionOf"))
+        plan.take(plan.of(decision, "paragraphOf") + plan.of(decision, "number"))
         label = plan.namer.label(decision)
         body, sep, number = label.partition(" decision ")
         also = " also" if decision in plan.namer.mentioned else ""
         plan.namer.mentioned.add(decision)
-        name = f"{body} Decision {number}" if sep else label
-        plan.add(f"{name}{also} invited {_names(plan, [f.value for f in invited])}"
+        name = f"{body} Decision {number}" if sep and not body.startswith("Paragraph ") else label
+        whom = [f.value for f in invited]
+        # Invited before by another decision: "again" (the graph holds every invitation).
+        again = " again" if any(f.prop == term("invites") and f.value in whom and f.subject != decision
+                                for f in plan.everything) else ""
+        plan.add(f"{name}{also} invited {_names(plan, whom)}{again}"
+                 + (f", through {_names(plan, [f.value for f in through])}," if through else "")
                  + (f" {aim_phrase(to[0].value)}" if to else "") + ".",
-                 [decision, *(f.value for f in invited + meeting)])
+                 [decision, *whom, *(f.value for f in through + meeting)])
 
 
 def remaining(plan: Plan) -> None:

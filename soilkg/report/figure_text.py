@@ -29,8 +29,11 @@ class Clause:
 
 def value_words(row: Row, prefix: str = "") -> str:
     """'more than 2 000', '657'; small counts in words, as FAO writes them ("three other networks")."""
-    comparator = row.get(prefix + "comparatorLabel", "")
-    lexical = row[prefix + "value"] if prefix + "value" in row else "?"
+    def key(name: str) -> str:  # "value", or "earlierValue" with the prefix "earlier"
+        return prefix + name[:1].upper() + name[1:] if prefix else name
+
+    comparator = row.get(key("comparatorLabel"), "")
+    lexical = row.get(key("value"), "?")
     written = number(lexical)
     return (f"{comparator} " if comparator and comparator != "exactly" else "") + written
 
@@ -38,7 +41,7 @@ def value_words(row: Row, prefix: str = "") -> str:
 def clause(row: Row, names: list[str], earlier: str = "") -> Clause | None:
     """The clause that says one figure, with its subject taken out of the measure; None when the measure
     does not name the subject (the caller then writes the figure as a noun phrase)."""
-    measures = row.get("measures", "")
+    measures = unbracketed(row.get("measures", ""))
     value = value_words(row)
     after = f" ({earlier})" if earlier else ""  # after the whole object: "702 trainers (657 reported to ...)"
     for name in sorted((n for n in names if n), key=len, reverse=True):
@@ -56,11 +59,13 @@ def clause(row: Row, names: list[str], earlier: str = "") -> Clause | None:
         in_which = re.match(r"^(.*) in which$", head)
         if in_which:
             verb, _, noun = tail.rpartition(" ")
+            if noun.endswith("ed"):  # "is being implemented": nothing after the verb
+                verb, noun = tail, ""
             return Clause(verb, noun, where=f"in {value} {in_which.group(1)}{after}", noun=noun)
         of_the = re.match(r"^(\w+) of the (.+)$", head)
         if of_the:  # "countries of the researchers ... the survey was sent to": where the others are
             return Clause(tail, of_the.group(2), where=f"in {value} {of_the.group(1)}{after}", noun=of_the.group(2))
-        if re.match(r"^(has|have|was|were|is|are)\b", tail):
+        if re.match(r"^(has|have|was|were|is|are)\b", tail) or re.fullmatch(r"\w+ed", tail):  # "counted"
             return Clause(tail, f"{value} {head}{after}")
     return None
 
@@ -71,6 +76,18 @@ def _find(text: str, name: str) -> int:
         return -1
     return match.start() + (4 if match.group(0).lower().startswith("the ") and not name.lower().startswith("the ")
                             else 0)
+
+
+def unbracketed(text: str) -> str:
+    """A measure without its trailing list in brackets: the sentences around it name each member."""
+    while text.endswith(")") and "(" in text:
+        depth, at = 0, len(text)
+        for at in range(len(text) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[at], 0)
+            if depth == 0:
+                break
+        text = text[:at].rstrip()
+    return text
 
 
 def noun_phrase(row: Row, earlier: str = "") -> str:
@@ -115,7 +132,8 @@ def figures_sentence(subject: str, names: list[str], rows: list[Row], when: str,
     for c in clauses:
         if c.where:
             continue
-        extra = [w for w in wheres if w.verb == c.verb and c.object.endswith(" " + w.noun)]
+        bare = re.sub(r" \([^()]*\)$", "", c.object)  # "more than 12 000 farmers (more than 11 500)"
+        extra = [w for w in wheres if w.verb == c.verb and bare.endswith(" " + w.noun)]
         for w in extra:
             wheres.remove(w)
         merged.append(Clause(c.verb, c.object, where=" ".join(w.where for w in extra)))
@@ -123,7 +141,7 @@ def figures_sentence(subject: str, names: list[str], rows: list[Row], when: str,
     by_verb: dict[str, list[Clause]] = {}
     for c in merged:
         by_verb.setdefault(c.verb, []).append(c)
-    predicates = [f"{verb} " + join_words([c.object + (f" {c.where}" if c.where else "") for c in group])
+    predicates = [f"{verb} " + join_words([" ".join(p for p in (c.object, c.where) if p) for c in group])
                   for verb, group in by_verb.items()]
     body = predicates[0] if len(predicates) == 1 else ", ".join(predicates[:-1]) + ", and " + predicates[-1]
     lead = f"{when}, " if when else ""

@@ -16,7 +16,8 @@ from soilkg.paths import Project
 Row = dict[str, str]
 
 REPORT_QUERIES = ("report-document", "report-labels", "report-paragraphs", "report-footnotes",
-                  "report-citations", "report-sources", "report-figures", "report-facts", "report-case-studies")
+                  "report-citations", "report-sources", "report-figures", "report-facts", "report-case-studies",
+                  "report-new-resources", "report-initiative")
 
 
 def _plain(term: object) -> str:

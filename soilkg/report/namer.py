@@ -98,9 +98,9 @@ class Namer:
         if iri in self.mentioned:
             if e.acronym:  # "the GSP", "the GSBI"; "FAO", "NETSOB"
                 return f"the {e.acronym}" if e.label.rsplit(" ", 1)[-1] in ARTICLE_BEFORE_ACRONYM else e.acronym
-            return _article(running_name(e.short if e.short and e.short != e.label else self._again(e)))
+            return lead_article(running_name(e.short if e.short and e.short != e.label else self._again(e)))
         self.mentioned.add(iri)
-        full = _article(running_name(e.label))
+        full = lead_article(running_name(e.label))
         return f"{full} ({e.acronym})" if e.acronym and e.acronym != e.label else full
 
     def _again(self, e: Entry) -> str:
@@ -124,7 +124,7 @@ class Namer:
                 self.mentioned.add(iri)
 
 
-def _article(name: str) -> str:
+def lead_article(name: str) -> str:
     """'the NETSOB global survey ...', 'the CBD programme of work ...': a name led by an acronym takes 'the'."""
     words = name.split()
     return "the " + name if len(words) > 1 and words[0].isupper() and words[0] not in ("UN", "FAO") else name

@@ -29,6 +29,7 @@ from soilkg.report.subjects import term
 from soilkg.report.text import capitalised
 
 StatedBy = Callable[[str, str, str], list[str]]  # (subject, property, value) -> the passages stating it
+Cite = Callable[[list[Fact]], list[Run]]  # a sentence's facts -> the footnote marks of their passages
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Sentence:
     runs: list[Run]
     about: list[str]  # the resources it speaks of (footnote marks and the appendix)
     rank: int = 0  # where the sentence's matter first stands in the source paragraph
+    facts: list[Fact] = field(default_factory=list)  # the facts it says (to cite their passages)
 
     @property
     def text(self) -> str:
@@ -61,6 +63,7 @@ class Plan:
     everything: list[Fact]  # every paragraph's facts: to look up structure a sentence needs (who hosts whom)
     said: set[int] = field(default_factory=set)  # ids of facts already written
     sentences: list[Sentence] = field(default_factory=list)
+    pending: list[Fact] = field(default_factory=list)  # taken since the last sentence: what the next one says
 
     def of(self, subject: str | None = None, prop: str | None = None, value: str | None = None) -> list[Fact]:
         full = None if prop is None else prop if prop.startswith("http") else term(prop)
@@ -69,6 +72,7 @@ class Plan:
 
     def take(self, facts: list[Fact]) -> list[Fact]:
         self.said.update(id(f) for f in facts)
+        self.pending.extend(facts)
         return facts
 
     def subjects(self) -> list[str]:
@@ -90,7 +94,8 @@ class Plan:
 
     def add(self, text: str | list[Run], about: list[str]) -> None:
         runs = [Run(text)] if isinstance(text, str) else text
-        self.sentences.append(Sentence(runs, about, self.rank(about)))
+        self.sentences.append(Sentence(runs, about, self.rank(about), self.pending))
+        self.pending = []
 
 
 STEPS = (clauses.scope, clauses.establishment, clauses.adoption, clauses.leadership, clauses.countries,
@@ -102,12 +107,16 @@ SAID_BY_NAMING = {term(p) for p in ("runBy", "contributesTo", "producedBy", "col
                                     "unitOf", "hostedBy", "withinFramework")}
 
 
-def plan_paragraph(namer: Namer, data: ParagraphInput, facts: list[Fact],
-                   everything: list[Fact]) -> tuple[list[Run] | None, list[str]]:
-    """The paragraph's runs with footnote marks (None when nothing can be written), and what it drew on."""
+def plan_paragraph(namer: Namer, data: ParagraphInput, facts: list[Fact], everything: list[Fact],
+                   cite: Cite | None = None) -> tuple[list[Run] | None, list[str]]:
+    """The paragraph's runs with footnote marks (None when nothing can be written), and what it drew on.
+
+    Marks come from the footnotes the source paragraph calls (a regenerated report), or with ``cite`` from
+    the passages that state each sentence's facts (a next report)."""
     plan = Plan(namer, data, facts, everything)
     for step in STEPS:
         step(plan)
+        plan.pending = []
         _settle(plan)
     if not plan.sentences:
         return None, []
@@ -118,6 +127,8 @@ def plan_paragraph(namer: Namer, data: ParagraphInput, facts: list[Fact],
         if runs:
             runs.append(Run(" "))
         runs.extend(capitalised([Run(namer.resolve(r.text), r.italic, r.href, r.note) for r in sentence.runs]))
+        if cite is not None:
+            runs.extend(cite(sentence.facts))
         for key, cited in data.notes.items():
             if key not in placed and set(cited) & set(sentence.about):
                 runs.append(Run(note=key))

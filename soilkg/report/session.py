@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from soilkg.errors import SoilkgError
 from soilkg.namespaces import ID
+from soilkg.periods import parse
 from soilkg.report.gather import QueryRunner
 from soilkg.report.text import human_date
 
@@ -43,6 +44,19 @@ class Session:
     def short(self) -> str:
         """'Twentieth Regular Session', as the title block and the text name it."""
         return self.label.split(" of the ", 1)[0]
+
+
+@dataclass(frozen=True)
+class Window:
+    start: date | None  # first day of the cycle
+    end: date | None  # first day after it
+    how: str  # what the draft says about the start ("since the Commission's Twentieth Regular Session closed ...")
+    chosen: bool = False  # the start is the reporter's --since, not the close of the previous session
+
+    def holds(self, *lexicals: str | None) -> bool:
+        """Whether the first of these dates that is a date at all lies in the window."""
+        period = next((p for p in (parse(v) for v in lexicals if v) if p is not None), None)
+        return period is not None and period.within(self.start, self.end)
 
 
 def _slug(iri: str) -> str:
@@ -81,12 +95,20 @@ def require(runner: QueryRunner, number: int, body: str = BODY) -> Session:
     return session
 
 
-def start_of_updates(runner: QueryRunner, session: Session, since: date | None) -> tuple[date, str]:
-    """The first day whose updates the report tells, and how it was chosen (for the draft's notes)."""
+def window_for(runner: QueryRunner, session: Session, since: date | None = None,
+               until: date | None = None, strict: bool = True) -> Window:
+    """The report cycle of a session: from the day after the previous session closed (or ``--since``) to the
+    day before the session's own meeting opens (or ``--until``, inclusive). ``strict``: a missing close of the
+    previous session is an error (the next report) rather than an open start (a regenerated one)."""
+    opened = parse(session.start)
+    end = until + timedelta(days=1) if until is not None else (opened.first if opened else None)
     if since is not None:
-        return since, f"since {human_date(since.isoformat())} (--since)"
+        return Window(since, end, f"since {human_date(since.isoformat())}", chosen=True)
     previous = find(runner, session.number - 1, session.body)
-    if previous is None or not previous.end:
+    closed = parse(previous.end) if previous is not None and previous.end else None
+    if closed is None:
+        if not strict:
+            return Window(None, end, "")
         where = "add its meeting" if previous is None else f"add skg:endDate to data/meeting/{previous.slug}.ttl"
         raise SoilkgError(
             f"The report for session {session.number} tells what changed since session {session.number - 1} "
@@ -94,9 +116,9 @@ def start_of_updates(runner: QueryRunner, session: Session, since: date | None) 
             + (f" ({NEW_MEETING.format(body=_slug(session.body), number=session.number - 1)})"
                if previous is None else "")
             + ", or give the date yourself with --since YYYY-MM-DD.", exit_code=2)
-    closed = date.fromisoformat(previous.end[:10])
-    return closed + timedelta(days=1), (f"since the {previous.short} closed on {human_date(previous.end)} "
-                                        f"(meeting:{previous.slug})")
+    assert previous is not None
+    return Window(closed.last + timedelta(days=1), end,
+                  f"since the Commission's {previous.short} closed on {human_date(previous.end)}")
 
 
-__all__ = ["BODY", "Session", "find", "require", "start_of_updates"]
+__all__ = ["BODY", "Session", "Window", "find", "require", "window_for"]

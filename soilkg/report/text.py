@@ -135,3 +135,10 @@ def capitalised(runs: list[Run]) -> list[Run]:
     if first.text[:1].islower():
         runs[0] = Run(first.text[:1].upper() + first.text[1:], first.italic, first.href, first.note)
     return runs
+
+
+def plural(label: str) -> bool:
+    """Whether a name is plural: its head noun, before any 'for', 'of', 'on' or 'in' ('National benchmark sites
+    for soil biodiversity monitoring' is; 'Global Soil Doctors Programme' is not)."""
+    head = re.split(r" (?:for|of|on|in|to) ", label, maxsplit=1)[0].split()[-1].lower()
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
