@@ -98,12 +98,17 @@ def cases() -> list[Case]:
     graph = rdflib.Graph().parse(MANIFEST, format="turtle", publicID=BASE)
     manifest = next(graph.subjects(rdflib.RDF.type, MF.Manifest))
     out = []
-    for entry in Collection(graph, graph.value(manifest, MF.entries)):
-        action = graph.value(entry, MF.action)
-        requests = Collection(graph, graph.value(action, HT.requests))
+    for entry in Collection(graph, _node(graph, manifest, MF.entries)):
+        requests = Collection(graph, _node(graph, _node(graph, entry, MF.action), HT.requests))
         name = str(entry).rpartition("#")[2]
         out.append(Case(name, tuple(_step(graph, request) for request in requests)))
     return out
+
+
+def _node(graph: rdflib.Graph, subject: rdflib.term.Node, predicate: rdflib.URIRef) -> rdflib.term.Node:
+    value = graph.value(subject, predicate)
+    assert value is not None, f"the manifest lacks {predicate} of {subject}"
+    return value
 
 
 def _step(graph: rdflib.Graph, request: rdflib.term.Node) -> Step:
@@ -123,7 +128,7 @@ def _step(graph: rdflib.Graph, request: rdflib.term.Node) -> Step:
     boolean = graph.value(response, MF.expectedBoolean)
     fmt = graph.value(response, MF.expectedFormat)
     return Step(str(graph.value(request, HT.methodName)), path.partition("?")[2], body, headers, statuses,
-                None if boolean is None else bool(boolean.toPython()), None if fmt is None else str(fmt))
+                None if boolean is None else str(boolean) == "true", None if fmt is None else str(fmt))
 
 
 def adapt_query(text: str) -> str:
