@@ -22,7 +22,7 @@ app = typer.Typer(
 )
 
 # name -> module under soilkg.commands that defines `register(app)`.
-COMMAND_MODULES = ("validate", "build", "serve", "site", "report", "new", "importer")
+COMMAND_MODULES = ("validate", "build", "serve", "site", "report", "new", "importer", "docs")
 
 
 def _register_all() -> None:

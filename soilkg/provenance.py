@@ -19,6 +19,10 @@ The default rule (:func:`statement_sources`), which keeps files short:
   make it part of its document (`document skg:paragraph passage`); a case study (a curator's record
   with its own references) is the source of its own statements, and of those of its file about
   resources that have no source of their own (its compiler's ORCID record);
+- otherwise an identifier or name taken from a registry (an ``skg:Registry`` of data/dataset/) is stated
+  by that registry: every value of a property the registry is ``skg:registryFor`` (``skg:m49``: UN M49),
+  and a mapping (``skos:exactMatch`` ...) to an IRI under its ``skg:uriSpace`` (Wikidata, AGROVOC ...),
+  declared once in the registry's file, not in every file that uses it;
 - otherwise a statement is stated by its subject's ``skg:statedIn`` when the subject has exactly one
   (a country added from ISO 3166 without one: by its single ``dct:source``);
 - a statement whose subject is a blank node takes the sources of the statement that holds the blank
@@ -36,7 +40,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from soilkg.namespaces import DCT, RDF, SKG, SOURCE_GRAPH
+from soilkg.namespaces import DCT, OWL, RDF, SKG, SKOS, SOURCE_GRAPH
 
 RDF_TYPE = ox.NamedNode(RDF + "type")
 RDF_REIFIES = ox.NamedNode(RDF + "reifies")
@@ -51,13 +55,30 @@ CASE_STUDY = str(SKG.CaseStudy)
 
 # Resources that are the source of their own statements.
 SELF_SOURCED = frozenset(str(SKG[name]) for name in ("DocumentParagraph", "Footnote", "TitleBlock", "CaseStudy",
-                                                   "WebPage"))
+                                                   "WebPage", "Registry"))
+
+REGISTRY_FOR = ox.NamedNode(str(SKG.registryFor))
+URI_SPACE = ox.NamedNode(str(SKG.uriSpace))
+# The properties that map a resource to another vocabulary's IRI: such a statement is the registry's whose
+# skg:uriSpace the IRI starts with.
+MAPPINGS = frozenset([*(SKOS + name for name in ("exactMatch", "closeMatch", "relatedMatch", "broadMatch",
+                                                  "narrowMatch")), OWL + "sameAs"])
 
 # `document skg:paragraph passage`: stated by the passage itself, as its own `skg:paragraphOf` is.
 _PART_LINKS = frozenset(str(SKG[name]) for name in ("paragraph", "footnote", "titleBlock"))
 
 # Files whose statements need sources: the data, not the ontology or the shapes.
 _NOT_DATA = (SOURCE_GRAPH + "ontology/", SOURCE_GRAPH + "shapes/")
+
+
+
+def registry_declarations(store: ox.Store, leave_out: Iterable[ox.NamedNode] = ()) -> Iterator[ox.Quad]:
+    """The registries' `skg:registryFor` and `skg:uriSpace` statements: a run that checks a few files
+    needs them from the whole graph, since a registry states identifiers in every file."""
+    skip = set(leave_out)
+    for predicate in (REGISTRY_FOR, URI_SPACE):
+        yield from (q for q in store.quads_for_pattern(None, predicate, None, None) if q.graph_name not in skip)
+
 
 Key = tuple[str, str, str]  # (subject IRI or _:id, predicate IRI, object in N-Triples)
 
@@ -123,6 +144,8 @@ class _Index:
         self.self_sourced: set[str] = set()
         self.record_of: dict[str, str] = {}  # a case study's file -> the case study
         self.holder: dict[ox.BlankNode, tuple[Subject, ox.NamedNode, ox.BlankNode]] = {}
+        self.registry_for: dict[str, str] = {}  # property IRI -> the registry all its values come from
+        self.uri_spaces: list[tuple[str, str]] = []  # (IRI start, registry), longest first
         self._default: dict[tuple[Subject, str], tuple[str, ...]] = {}
         self._annotated_graphs: set[str] = set()
         self._sourced_subjects: dict[str, set[str]] = {}  # file -> subjects with a source of their own there
@@ -130,6 +153,12 @@ class _Index:
 
     def _mine(self, quad: ox.Quad) -> bool:
         return quad.graph_name in self.graphs
+
+    @staticmethod
+    def _in_data(quad: ox.Quad) -> bool:
+        """Any data file's, not only the files asked about: a registry states identifiers in every file."""
+        return isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value.startswith(SOURCE_GRAPH) \
+            and not quad.graph_name.value.startswith(_NOT_DATA)
 
     def _read(self) -> None:
         store = self.store
@@ -157,6 +186,14 @@ class _Index:
                     found.setdefault(quad.subject, set()).add(quad.object.value)
                     if isinstance(quad.graph_name, ox.NamedNode):
                         self._sourced_subjects.setdefault(quad.graph_name.value, set()).add(str(quad.subject.value))
+        for quad in store.quads_for_pattern(None, REGISTRY_FOR, None, None):
+            if self._in_data(quad) and isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.NamedNode):
+                self.registry_for[quad.object.value] = quad.subject.value
+        spaces = [(quad.object.value, quad.subject.value)
+                  for quad in store.quads_for_pattern(None, URI_SPACE, None, None)
+                  if self._in_data(quad) and isinstance(quad.subject, ox.NamedNode)
+                  and isinstance(quad.object, ox.Literal)]
+        self.uri_spaces = sorted(spaces, key=lambda item: len(item[0]), reverse=True)
         for kind in SELF_SOURCED:
             for quad in store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(kind), None):
                 if self._mine(quad) and isinstance(quad.subject, ox.NamedNode):
@@ -222,7 +259,17 @@ class _Index:
             return (subject.value,), False
         if predicate.value in _PART_LINKS and isinstance(obj, ox.NamedNode) and obj.value in self.self_sourced:
             return (obj.value,), False  # a passage states that it is part of its document
+        registry = self.registry(predicate, obj)
+        if registry is not None:
+            return (registry,), False
         return self.default_sources(subject, graph), False
+
+    def registry(self, predicate: ox.NamedNode, obj: Object) -> str | None:
+        """The registry that states this identifier, if any."""
+        found = self.registry_for.get(predicate.value)
+        if found is not None or predicate.value not in MAPPINGS or not isinstance(obj, ox.NamedNode):
+            return found
+        return next((registry for space, registry in self.uri_spaces if obj.value.startswith(space)), None)
 
 
 def _sourced(store: ox.Store, graphs: Iterable[str] | None, skip_settled: bool = False

@@ -101,7 +101,7 @@ def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozens
     home.render(gen, kinds)
     mapdata.render(gen, kinds)
     gen.figures_and_catalogue(kinds)
-    reference.ontology_pages(gen, kinds)
+    reference.ontology_pages(gen, kinds, project, store)
     reference.downloads_page(store, gen, kinds)
     has_queries = reference.queries_page(project, store, gen)
     has_report = reference.report_page(project, store, docs, strings)

@@ -10,7 +10,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from soilkg import queries
+from soilkg.docs_ontology import README, shown_examples
 from soilkg.namespaces import DCT, OWL, SKG
+from soilkg.ontology_reference import Entry
+from soilkg.ontology_reference import entries as reference_entries
 from soilkg.paths import Project
 from soilkg.report import site_page
 from soilkg.sitegen import downloads
@@ -37,8 +40,25 @@ class QueryResult:
     example: str = ""  # the query with its parameters' defaults bound, for the query page's link
 
 
-def ontology_pages(gen: Generator, kinds: dict[str, list[str]]) -> None:
+def _usage(entry: Entry | None) -> list[tuple[str, str]]:
+    """The example triple from the data and the named queries, as rows of a term's table
+    (soilkg.ontology_reference, the same as ontology/README.md's reference)."""
+    if entry is None:
+        return []
+    rows = []
+    if entry.example:
+        rows.append(("ontoref.example", f'<code lang="en" dir="ltr">{escape(" ".join(entry.example))} .</code>'))
+    if entry.queries:
+        rows.append(("queries", ", ".join(f'<a href="../../queries/index.html#{escape(q)}"><code>{escape(q)}</code></a>'
+                                          for q in entry.queries)))
+    return rows
+
+
+def ontology_pages(gen: Generator, kinds: dict[str, list[str]], project: Project, store: ox.Store) -> None:
     onto = gen.ontology
+    readme = project.root / README
+    shown = shown_examples(readme.read_text(encoding="utf-8")) if readme.is_file() else {}
+    usage = {e.iri: e for e in reference_entries(project, store, shown)}
     ours = sorted((c for c in onto.classes.values() if onto.is_ours(c.iri)), key=lambda c: c.label.casefold())
     header = gen.graph.nodes.get(ONTOLOGY_IRI)
     description = header.literal(str(DCT.description)) if header else ""
@@ -52,12 +72,13 @@ def ontology_pages(gen: Generator, kinds: dict[str, list[str]]) -> None:
         r = gen.renderer(target)
         count = instances.get(term.iri, 0)
         kind = next((k for k in kinds if any(term.iri in gen.graph.nodes[i].types for i in kinds[k][:50])), None)
-        shown = f'<a href="../../{kind}/index.html">{count}</a>' if kind and count else str(count) if count else ""
+        counted = f'<a href="../../{kind}/index.html">{count}</a>' if kind and count else str(count) if count else ""
         gen.render("ontology-class.md.j2", target, term=term,
                    parents=[r.term_link(p) if onto.is_ours(p) else f"<code>{escape(curie(p))}</code>"
                             for p in term.parents],
                    children=[r.term_link(c) for c in onto.subclasses(term.iri)],
-                   props=[r.term_link(p.iri) for p in onto.properties_about(term.iri)], instances=shown)
+                   props=[r.term_link(p.iri) for p in onto.properties_about(term.iri)], instances=counted,
+                   usage=_usage(usage.get(term.iri)))
     r = gen.renderer("ontology/properties/index.md")
     entries = []
     for p in props:
@@ -66,6 +87,7 @@ def ontology_pages(gen: Generator, kinds: dict[str, list[str]]) -> None:
             if values:
                 rows.append((name, ", ".join(r.term_link(v) if v in onto.classes and onto.is_ours(v)
                                              else f"<code>{escape(curie(v))}</code>" for v in values)))
+        rows += _usage(usage.get(p.iri))
         entries.append({"anchor": curie(p.iri).replace(":", "-"), "iri": p.iri, "label": p.label, "curie": curie(p.iri),
                         "definition": p.definition, "rows": rows})
     gen.render("ontology-properties.md.j2", "ontology/properties/index.md", properties=entries)

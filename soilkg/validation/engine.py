@@ -19,7 +19,9 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from soilkg.errors import Finding, SoilkgError
+from soilkg.namespaces import SKG
 from soilkg.paths import Project
+from soilkg.provenance import registry_declarations
 from soilkg.store import graph_iri, load_memory, open_read_only, parse_into
 from soilkg.validation.attribution import to_finding
 from soilkg.validation.cascade import without_cascade
@@ -103,6 +105,7 @@ def validate_files(project: Project, changed: list[Path], include_demo: bool) ->
     overlay = {graph_iri(project.relative(p)) for p in (*shared, *changed)} | {graph_iri(r) for r in stale} | deleted
     # Files deleted since the build count as changed: whatever pointed at their resources is broken now.
     referrers = _pull_context(store, base, graphs | deleted, overlay)
+    store.extend(registry_declarations(base, (ox.NamedNode(g) for g in overlay)))
     ctx = Context(project, store, scope=frozenset(graphs | referrers), lookups=(base,), files=frozenset(changed_rel))
     focus = sorted({URIRef(q.subject.value) for g in graphs
                     for q in store.quads_for_pattern(None, RDF_TYPE, None, ox.NamedNode(g))
@@ -113,6 +116,7 @@ def validate_files(project: Project, changed: list[Path], include_demo: bool) ->
     return sort_findings(syntax + own)
 
 
+TEXT = ox.NamedNode(SKG + "text")
 STALE_LIMIT = 200  # more files edited since the last build than this: loading them all is as quick
 
 
@@ -157,9 +161,11 @@ def _pull_context(store: ox.Store, base: ox.Store, graphs: set[str], overlay: se
             if isinstance(quad.subject, ox.NamedNode):
                 new_subjects.add(quad.subject)
     for iri in mentioned:
-        for quad in base.quads_for_pattern(iri, RDF_TYPE, None, None):
-            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value not in overlay:
-                store.add(quad)
+        # Its type, and a cited passage's text (identifier-not-in-passage reads it).
+        for predicate in (RDF_TYPE, TEXT):
+            for quad in base.quads_for_pattern(iri, predicate, None, None):
+                if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value not in overlay:
+                    store.add(quad)
     referrers: set[str] = set()
     for graph in graphs:
         for quad in base.quads_for_pattern(None, RDF_TYPE, None, ox.NamedNode(graph)):
