@@ -45,10 +45,6 @@ log = logging.getLogger("soilkg.api")
 START_TIMEOUT = 60.0  # a new worker imports pyoxigraph and opens the store
 GENERAL: Lane = "general"
 FAST: Lane = "fast"
-# The general lane's workers yield the CPU: when slow queries fill every core, a cheap query's worker and
-# the HTTP front still run at once when they wake (the kernel favours the higher priority), and a
-# general worker loses nothing when the cores are free.
-NICE: dict[Lane, int] = {GENERAL: 10, FAST: 0}
 # What a request may use: "cheap" takes a fast worker first, else a general one; "general" only a
 # general one; "try-fast" an idle fast worker or nothing (no waiting).
 Want = Literal["cheap", "general", "try-fast"]
@@ -89,7 +85,7 @@ class WorkerPool:
         os.close(handle)
         parent, child = self.context.Pipe()
         process = self.context.Process(target=worker_module.main,
-                                       args=(child, str(self.store_link), self.memory_mb, name, NICE[lane]),
+                                       args=(child, str(self.store_link), self.memory_mb, name),
                                        daemon=True, name=f"soilkg-query-worker-{lane}")
         process.start()
         child.close()

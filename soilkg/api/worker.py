@@ -211,11 +211,9 @@ def die_with_parent() -> None:
         pass  # not Linux: an idle worker still ends at the pipe's EOF
 
 
-def main(conn: Connection, store_link: str, memory_mb: int = 0, log_path: str = "", nice: int = 0) -> None:
+def main(conn: Connection, store_link: str, memory_mb: int = 0, log_path: str = "") -> None:
     """Worker loop: announce readiness, then answer jobs until the pipe closes or we are killed."""
     die_with_parent()  # the fork server is our parent: end with it
-    if nice:
-        os.nice(nice)
     if log_path:
         # The runtime's last words (Rust's "has overflowed its stack" or "memory allocation of ... failed")
         # go to a file of this worker's own, so the parent can tell the client which limit the query hit.
