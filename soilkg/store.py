@@ -214,9 +214,10 @@ def _set_aside_if_failed(project: Project, *links: Path) -> Path | None:
         why = storefiles.problem(folder, read_manifest(folder))
         if why is not None:
             aside = storefiles.move_aside(folder.parent)
-            stderr.print(f"The store {folder} failed its check ({why}): moved aside to {aside.name}; "
-                         "rebuilding it from the sources.", markup=False)
-            return aside
+            where = f"moved aside to {aside.name}" if aside else "moved aside by another process meanwhile"
+            stderr.print(f"The store {folder} failed its check ({why}): {where}; rebuilding it from the sources.",
+                         markup=False)
+            return aside or folder.parent
     return None
 
 

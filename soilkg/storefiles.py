@@ -55,18 +55,26 @@ def problem(folder: Path, manifest: dict[str, object] | None) -> str | None:
         if size != entry.get("size"):
             return f"{name} has {size:,} bytes where the build wrote {entry.get('size'):,}"
     for name, entry in files.items():
-        if _sha256(folder / name) != entry.get("sha256"):
+        try:
+            digest = _sha256(folder / name)
+        except OSError:
+            return f"{name} cannot be read"
+        if digest != entry.get("sha256"):
             return f"{name} does not hold what the build wrote (its SHA-256 differs)"
     return None
 
 
-def move_aside(build_folder: Path) -> Path:
+def move_aside(build_folder: Path) -> Path | None:
     """Move a build (its preview and public stores) out of the way, keeping only the newest one moved
-    aside for inspection: readers that still have it open keep reading until they follow the link."""
+    aside for inspection: readers that still have it open keep reading until they follow the link.
+    None when another process (a `serve` beside a `build`) moved it first."""
     aside = build_folder.with_name(f"{build_folder.name}{ASIDE}{time.time_ns():x}")
     for older in build_folder.parent.glob(f"*{ASIDE}*"):
         shutil.rmtree(older, ignore_errors=True)
-    build_folder.rename(aside)
+    try:
+        build_folder.rename(aside)
+    except FileNotFoundError:
+        return None
     return aside
 
 
