@@ -198,8 +198,10 @@ def build(project: Project, *, force: bool = False, check: Check | None = None,
                          rebuilt=False, seconds=time.perf_counter() - started, preview=preview_link.resolve(),
                          public_quads=int(str(public.get("quads", 0))),
                          hidden_files=int(str(public.get("hidden_files", 0))))
-    kept = ("The store that failed its check stays moved aside: nothing is served until the sources build."
-            if aside else "The last good store is unchanged.")
+    if aside:
+        kept = "The store that failed its check stays moved aside: nothing is served until the sources build."
+    else:
+        kept = "The last good store is unchanged." if public_link.exists() else "No store was made."
     needs = diskfull.build_needs(sum(int(str(entry["size"])) for entry in entries.values()))
     with diskfull.translated(project.build, "building the store", needs, after=kept):
         return _rebuild(project, sources, check, fingerprint, entries, started, kept)
