@@ -32,7 +32,7 @@ CASES: dict[str, dict[str, str | list[str]]] = {
         "practices": ["biofertilizers"], "organism_groups": ["microorganisms"], "threats": ["erosion"],
         "land_uses": ["agricultural-land"], "country": "GHA", "administrative_area": "-Ashanti Region",
         "latitude": "6.6885", "longitude": "-1.6244", "implementer": "+Synthetic farmers' group",
-        "start_date": "2022-04", "scale": "farm", "reference_urls": "https://example.org/synthetic/contribution",
+        "start_date": "2022-04", "scale": "farm", "reference_urls": "https://example.org/synthetic/contribution?a=1 b",
         "license": "CC-BY-4.0", "compiler_orcid": "0000-0002-1825-0097",
         "compiler_name": "@Josiah Carberry (fictitious ORCID test record)",
         "impact_1_on": "soil biodiversity", "impact_1_direction": "improvement",

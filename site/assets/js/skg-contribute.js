@@ -160,8 +160,10 @@
     return literal(v);
   }
 
+  /* A cell as `soilkg import` reads it back into the same value (an address as the file writes it). */
   function cell(f, found) {
     if (f.kind === "orcid") return found.map(function (v) { return RE.orcid.exec(v)[1]; }).join(SPEC.separator);
+    if (f.kind === "url") return found.map(function (v) { return iri(v).slice(1, -1); }).join(SPEC.separator);
     return found.join(SPEC.separator);
   }
 
