@@ -405,14 +405,19 @@ def main() -> None:
         if args.json:
             args.json.write_text(json.dumps(report, indent=1))
     finally:
-        for process in processes:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        stop_all(processes)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def stop_all(processes: list[subprocess.Popen[bytes]]) -> None:
+    """End the servers a benchmark started (SIGTERM, then SIGKILL after 20 s)."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 if __name__ == "__main__":

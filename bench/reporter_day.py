@@ -46,7 +46,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from api_bench import QUERIES, free_port, make_project, oxigraph_binary, wait_up  # noqa: E402
+from api_bench import QUERIES, free_port, make_project, oxigraph_binary, stop_all, wait_up  # noqa: E402
 
 from soilkg import queries  # noqa: E402
 from soilkg.sitegen import build_site_info  # noqa: E402
@@ -257,12 +257,7 @@ def main() -> None:
         if args.json:
             args.json.write_text(json.dumps(report, indent=1))
     finally:
-        for process in processes:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_all(processes)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
