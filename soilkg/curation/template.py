@@ -55,7 +55,7 @@ def _comment(project: Project, spec: Field) -> str:
     comment = spec.note or spec.help
     if spec.kind is Kind.CONCEPT:
         offered = ", ".join(vocabulary(project, spec.vocabulary)) or "(none yet)"
-        comment = f"{comment} (data/{spec.vocabulary}/; several: separate with \" , \"): {offered}"
+        comment = f"{comment.rstrip('.')} (data/{spec.vocabulary}/; several: separate with \" , \"): {offered}"
     return comment if spec.required or spec.placeholder else f"Optional: {comment}"
 
 

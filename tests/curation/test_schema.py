@@ -153,3 +153,13 @@ def test_curator_guide_holds_the_schemas_field_table() -> None:
     table = field_table()
     for spec in (*CASE_STUDY_FIELDS, *IMPACT_FIELDS):
         assert f"`{spec.column}`" in table or f"`impact_N_{spec.column}`" in table
+
+
+def test_template_stays_turtle_with_every_optional_field_uncommented() -> None:
+    text = render(template(Project(REPO), Answers(slug="synthetic")))
+    hints = re.compile(r"^(\s+)# ([a-zA-Z]+:[A-Za-z]+ .* ;)$", re.M)
+    assert len(hints.findall(text)) >= 10
+    graph = Graph().parse(data=hints.sub(r"\1\2", text), format="turtle")
+    for spec in (*CASE_STUDY_FIELDS, *IMPACT_FIELDS):
+        if spec.column not in NOT_PROPERTIES:
+            assert (None, URIRef(expand(spec.prop)), None) in graph, spec.column
