@@ -69,7 +69,7 @@ class _Labels:
         for lang, text in self.graph.labels(iri).items():
             if lang in self.table:
                 self.table[lang][iri] = sentence_case(text)
-        return iri, self.table["en"].get(iri, iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+        return iri, self.table["en"].get(iri, sentence_case(iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
 
 
 def _options(project: Project, spec: Field, graph: SiteGraph, labels: _Labels) -> list[dict[str, str]]:
