@@ -25,7 +25,7 @@ from soilkg.sitegen.graph import (
 )
 from soilkg.sitegen.i18n import Strings, lang_attrs, sentence_case
 from soilkg.sitegen.render import Renderer
-from soilkg.urls import kind_of, owner_of
+from soilkg.urls import kind_of, owner_of, page_path
 
 # Shown as the page's prose, above the facts table.
 PROSE = (DEFINITION, str(DCT.description), str(DCT.abstract), str(SCHEMA.description), COMMENT)
@@ -139,8 +139,11 @@ def cite(passages: list[str], graph: SiteGraph, r: Renderer) -> str:
     for passage in passages:
         url = r.url(passage)
         name, full = passage_name(passage, graph, r.strings), escape(graph.label(passage))
-        links.append(f'<a href="{escape(url)}" title="{full}">{name}</a>' if url
-                     else f'<span title="{full}">{name}</span>')
+        # A whole source (a web page, a registry) is named by its label: it swaps language, or is
+        # marked English, like any resource's name (assets/js/skg.js); a passage's mark is interface.
+        iri = f' data-iri="{escape(page_path(passage) or "")}"' if url and owner_of(passage) == passage else ""
+        links.append(f'<a href="{escape(url)}" title="{full}"{iri}>{name}</a>' if url
+                     else f'<span title="{full}" lang="en">{name}</span>')
     return f' <span class="skg-cite" dir="ltr">[{", ".join(links)}]</span>' if links else ""
 
 

@@ -6,7 +6,9 @@
  * and acronyms (FAO, COP, CSV). A word is English when the English page has it and the language's
  * own strings and labels (window.SKG_I18N[lang], window.SKG_LABELS[lang]) do not: "Source" and
  * "Date" are French words too, "of" and "progress" are not. Letters, not words, are summed, so a
- * Chinese page (no spaces) and a French one are measured alike. */
+ * Chinese page (no spaces) and a French one are measured alike. A name the page marks as English
+ * where it shows it (the heading of a resource with no translated name) is a name in the tab title
+ * too, which cannot carry a language of its own. */
 (english) => {
   const page = (document.documentElement.getAttribute("lang") || "en").split("-")[0];
   const SKIP = "script,style,noscript,code,pre,kbd,samp,template";
@@ -43,15 +45,17 @@
     const holder = el.closest("[lang]");
     return (holder ? holder.getAttribute("lang").split("-")[0] : page) !== page;
   }
-  count(document.title, "title");
+  const names = new Set();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
-    if (!el || !node.textContent.trim() || el.closest(SKIP) || !visible(el) || marked(el)) continue;
+    if (!el || !node.textContent.trim() || el.closest(SKIP) || !visible(el)) continue;
+    if (marked(el)) { names.add(el.closest("[lang]").textContent.trim()); continue; }
     const name = el.tagName.toLowerCase() + (typeof el.className === "string" && el.className
       ? "." + el.className.split(" ")[0] : "");
     count(node.textContent, name);
   }
+  document.title.split(" - ").forEach((part) => { if (!names.has(part.trim())) count(part, "title"); });
   const left = Object.entries(tally.left).sort((a, b) => b[1] - a[1]).slice(0, 40);
   return { lang: page, english: tally.english, letters: tally.letters,
            share: tally.letters ? tally.english / tally.letters : 0, left: left };

@@ -155,8 +155,9 @@
     document.querySelectorAll(".md-nav__link .md-ellipsis, .md-header__topic .md-ellipsis").forEach(function (el) {
       if (el.children.length) return;
       var english = el.getAttribute("data-en") || el.textContent.trim();
-      if (el.textContent.trim() !== english && current !== "en") return; /* translated by skg.js */
+      /* The current resource's entry follows its heading in every language a reader switches to. */
       if (heading && english === heading.getAttribute("data-en")) el.textContent = heading.textContent;
+      else if (el.textContent.trim() !== english && current !== "en") return; /* translated by skg.js */
       var same = current === "en" || el.textContent.trim() !== english || !/[A-Za-z]/.test(english);
       if (same) { el.removeAttribute("lang"); el.removeAttribute("dir"); }
       else { el.setAttribute("lang", "en"); el.setAttribute("dir", "ltr"); }
