@@ -3,17 +3,28 @@ so that bench/reporter_day.py can measure it beside uvicorn with the same applic
 
     SOILKG_ROOT=... SOILKG_BUILD=... granian --interface asgi --factory --working-dir bench granian_app:app
 
-Settings come from SOILKG_API_* variables, as for `soilkg serve`.
+Settings come from SOILKG_API_* variables, as for `soilkg serve`. Two guarantees that uvicorn gives
+`soilkg serve` by itself are added here, as a switch of server would have to: X-Forwarded-For from the
+proxy on loopback names the client (the fair share is per client), and granian's worker process, where
+the application and its query workers live, ends with granian's main process (a `kill -9` of the
+server leaves nothing running; granian alone leaves the worker serving).
 """
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from starlette.types import ASGIApp
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from soilkg.api.app import asgi
 from soilkg.api.settings import Settings
+from soilkg.api.worker import die_with_parent
 from soilkg.paths import Project
 
 
 def app() -> ASGIApp:
-    return asgi(Project.here(), Settings.from_env())
+    die_with_parent()
+    # uvicorn's and Starlette's ASGI type names differ; the protocol is the same.
+    inner: Any = asgi(Project.here(), Settings.from_env())
+    return cast(ASGIApp, ProxyHeadersMiddleware(inner, trusted_hosts="127.0.0.1"))
