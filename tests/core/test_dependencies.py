@@ -4,6 +4,7 @@ is imported; what the tests import is declared too (a runtime dependency or the 
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata
 import re
 import sys
@@ -24,9 +25,10 @@ def normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+@functools.cache
 def imported(folder: Path) -> dict[str, str]:
     """Distribution -> one file that imports it, for every third-party import under `folder`."""
-    by_module = importlib.metadata.packages_distributions()
+    by_module = _distributions()
     found: dict[str, str] = {}
     for path in sorted(folder.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -43,6 +45,11 @@ def imported(folder: Path) -> dict[str, str]:
                 for distribution in by_module.get(top, [f"<no installed distribution has {top}>"]):
                     found.setdefault(normal(distribution), str(path.relative_to(REPO)))
     return found
+
+
+@functools.cache
+def _distributions() -> dict[str, list[str]]:
+    return dict(importlib.metadata.packages_distributions())
 
 
 def _beside(path: Path, top: str) -> bool:
