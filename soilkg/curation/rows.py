@@ -125,7 +125,7 @@ def convert(project: Project, spec: Field, value: str, lang: str) -> list[str]:
     for part in filter(None, parts):
         if spec.kind is Kind.TEXT:
             out.append(text(part, lang))
-        elif spec.kind is Kind.PLAIN:
+        elif spec.kind in (Kind.PLAIN, Kind.CURRENCY):
             out.append(plain(part))
         elif spec.kind is Kind.NUMBER:
             out.append(_number(part))

@@ -14,6 +14,7 @@ from enum import Enum
 class Kind(Enum):
     TEXT = "text"  # a language-tagged text
     PLAIN = "plain"  # a text without language (codes, names)
+    CURRENCY = "currency"  # an ISO 4217 code, written as a plain text
     NUMBER = "number"
     DATE = "date"  # 2021-03-15, 2021-03 or 2021
     CONCEPT = "concept"  # one or more concepts of a vocabulary folder under data/
@@ -120,7 +121,7 @@ CASE_STUDY_FIELDS: tuple[Field, ...] = (
     Field("area_hectares", "skg:areaHectares", Kind.NUMBER, False, "implementation", "Area in hectares.", "12.5"),
     Field("cost_amount", "skg:costAmount", Kind.NUMBER, False, "implementation",
           "Cost of implementation (a number).", "40"),
-    Field("cost_currency", "skg:costCurrency", Kind.PLAIN, False, "implementation",
+    Field("cost_currency", "skg:costCurrency", Kind.CURRENCY, False, "implementation",
           "ISO 4217 currency code of the cost.", "USD"),
     Field("cost_note", "skg:costNote", Kind.TEXT, False, "implementation", "What the cost covers.",
           "per hectare and season"),

@@ -74,6 +74,7 @@ class _Labels:
 
 def _options(project: Project, spec: Field, graph: SiteGraph, labels: _Labels) -> list[dict[str, str]]:
     """The values a controlled field offers: cell value, label key, English label, Turtle."""
+    names: dict[str, str] = {}  # cell -> English name, for values the graph has no labels of
     if spec.kind is Kind.CONCEPT:
         cells = sorted(iri.rsplit("/", 1)[-1] for iri in concepts(project, spec.vocabulary))
         iris = {c: f"{ID}{spec.vocabulary}/{c}" for c in cells}
@@ -85,14 +86,18 @@ def _options(project: Project, spec: Field, graph: SiteGraph, labels: _Labels) -
         names = {str(c.alpha_3): str(c.name) for c in pycountry.countries}
         cells = own + sorted((code for code in names if code not in own), key=names.__getitem__)
         iris = {c: f"{ID}country/{c}" if c in own else "" for c in cells}
+    elif spec.kind is Kind.CURRENCY:
+        names = {str(c.alpha_3): f"{c.alpha_3} · {c.name}" for c in pycountry.currencies}
+        cells = sorted(names)
+        iris = {c: "" for c in cells}
     else:
         cells = list(choices(spec.kind))
         iris = {c: str(SKG[local]) for c, local in choices(spec.kind).items()}
     found = []
     for cell in cells:
         key, english = labels.key(iris[cell]) if iris[cell] else ("", cell)
-        if spec.kind is Kind.COUNTRY and not iris[cell]:
-            english = names[cell]  # a country the catalogue has no page for: ISO 3166's English name
+        if spec.kind in (Kind.COUNTRY, Kind.CURRENCY) and not iris[cell]:
+            english = names[cell]  # ISO 3166's or ISO 4217's English name (the catalogue has no translation)
         found.append({"cell": cell, "key": key, "label": english,
                       "turtle": " , ".join(convert(project, spec, cell, "en"))})
     return found
@@ -111,8 +116,7 @@ def _field(project: Project, gen: Generator, labels: _Labels, spec: Field, colum
         key, english = f"contribute.field.{spec.column}", gen.strings.plain(f"contribute.field.{spec.column}")
     else:
         key, english = labels.key(_expand(spec.prop))
-    controlled = spec.kind in (Kind.CONCEPT, Kind.LICENSE, Kind.COUNTRY, Kind.STATUS, Kind.IMPACT_AREA,
-                               Kind.DIRECTION)
+    controlled = spec.kind not in (Kind.TEXT, Kind.PLAIN, Kind.NUMBER, Kind.DATE, Kind.URL, Kind.ORCID)
     help_key = f"contribute.help.{'impact_' if slot else ''}{spec.column}"
     return {"column": column, "kind": spec.kind.value, "required": spec.required, "many": spec.many, "slot": slot,
             "key": key, "label": english, "help": help_key,

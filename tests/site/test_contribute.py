@@ -32,7 +32,8 @@ CASES: dict[str, dict[str, str | list[str]]] = {
         "practices": ["biofertilizers"], "organism_groups": ["microorganisms"], "threats": ["erosion"],
         "land_uses": ["agricultural-land"], "country": "GHA", "administrative_area": "-Ashanti Region",
         "latitude": "6.6885", "longitude": "-1.6244", "implementer": "+Synthetic farmers' group",
-        "start_date": "2022-04", "scale": "farm", "reference_urls": "https://example.org/synthetic/contribution?a=1 b",
+        "start_date": "2022-04", "scale": "farm", "cost_amount": "40", "cost_currency": "GHS",
+        "reference_urls": "https://example.org/synthetic/contribution?a=1 b",
         "license": "CC-BY-4.0", "compiler_orcid": "0000-0002-1825-0097",
         "compiler_name": "@Josiah Carberry (fictitious ORCID test record)",
         "impact_1_on": "soil biodiversity", "impact_1_direction": "improvement",
@@ -173,3 +174,16 @@ def test_the_case_study_section_and_the_guide_link_to_the_form(real_site: SiteIn
                        ("case-study/index.html", "../curators/contribute/index.html"),
                        ("curators/index.html", "contribute/index.html")]:
         assert f'href="{link}"' in (real_site.path / page).read_text(encoding="utf-8"), page
+
+
+def test_served_by_a_static_host_the_form_asks_nothing_of_the_network(page: Any, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + "curators/contribute/index.html#lang=fr")
+    page.wait_for_function("document.documentElement.lang === 'fr'")
+    fill(page, {"slug": "x"})
+    page.click("button[type=submit]")
+    assert page.locator(".skg-field--invalid").count() > 1
+    assert page.inner_text("#skg-contribute-status").endswith("voir les messages en dessous.")
+    assert [u for u in requested if not u.startswith(site_url)] == []
+    assert page.problems == []
