@@ -216,8 +216,8 @@ def _set_aside_if_failed(project: Project, *links: Path) -> Path | None:
         why = storefiles.problem(folder, read_manifest(folder))
         if why is not None:
             aside = storefiles.move_aside(folder.parent)
-            where = f"moved aside to {aside.name}" if aside else "moved aside by another process meanwhile"
-            stderr.print(f"The store {folder} failed its check ({why}): {where}; rebuilding it from the sources.",
+            where = f"It was moved aside to {aside.name}" if aside else "Another process moved it aside"
+            stderr.print(f"The store {folder} failed its check: {why}. {where}; rebuilding it from the sources.",
                          markup=False)
             return aside or folder.parent
     return None
@@ -228,7 +228,7 @@ def check_served(project: Project, preview: bool = False) -> None:
     folder = store_path(project, preview).resolve()
     why = storefiles.problem(folder, read_manifest(folder))
     if why is not None:
-        raise SoilkgError(f"The store {folder} failed its check ({why}), so it is not served. The sources are "
+        raise SoilkgError(f"The store {folder} failed its check: {why}. It is not served. The sources are "
                           "intact: run `soilkg build` (or drop --no-build) to rebuild it from them.", exit_code=2)
 
 
