@@ -42,6 +42,7 @@ from soilkg.paths import Project
 from soilkg.provenance import rewrite_annotations
 from soilkg.sourcefile import SourceEncodingError, read_source
 from soilkg.storefiles import MANIFEST
+from soilkg.turtlehints import cli_form_hint
 
 KEEP_OLD_STORES = 2
 PUBLIC_LINK = "store"
@@ -74,8 +75,8 @@ def syntax_finding(relative_path: str, error: SyntaxError, text: str) -> Finding
     message = f"Turtle syntax error: {detail}."
     if snippet:
         message += f" Offending text: `{snippet[:120]}`."
-    message += (" Check for a missing ' .' or ' ;' at the end of the statement, an unclosed quote"
-                " or <IRI>, or an undeclared prefix.")
+    message += cli_form_hint(snippet) or (" Check for a missing ' .' or ' ;' at the end of the statement, an "
+                                          "unclosed quote or <IRI>, or an undeclared prefix.")
     # The cause is often at the end of the line before (a missing ' ;' or ' .'): show it too.
     if line is not None and 2 <= line <= len(lines) + 1 and (before := lines[line - 2].strip()):
         message += f" The line before ({line - 1}) reads: `{before[:120]}`."

@@ -1,96 +1,115 @@
 """The `soilkg new` commands of the reporting cycle: `source`, `web-page`, `publication`, `figure`,
-`status` and `meeting`. Each takes flags (or asks for what is missing when run in a terminal), writes
-one commented Turtle file (a publication also one per new author), validates it against the whole
-graph and prints the path and the next step."""
+`status` and `meeting` (what a progress report says is new: soilkg/commands/new_bodies.py). Each takes
+flags (or asks for what is missing when run in a terminal), writes one commented Turtle file (a
+publication also one per new author; a publication now published or a case study now published adds to
+its own file), validates it against the whole graph and prints the path and the next step."""
 
 from __future__ import annotations
 
-import sys
+import re
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from soilkg.curation.cycle_files import PublicationAnswers, author_name, meeting, publication, web_page
+from soilkg.commands.new_bodies import register as register_bodies
+from soilkg.commands.new_common import (
+    Asker,
+    NoInput,
+    Slug,
+    Source,
+    date_question,
+    file_slug,
+    finish,
+    in_folder,
+    period,
+    source,
+)
+from soilkg.commands.new_figure import register as register_figure
+from soilkg.curation.completion import Completion, complete_publication, missing_for_published, review_status
+from soilkg.curation.cycle_files import (
+    MeetingAnswers,
+    PublicationAnswers,
+    author_name,
+    meeting,
+    publication,
+    session_names,
+    web_page,
+)
 from soilkg.curation.flags import agenda_item as agenda_item_flag
-from soilkg.curation.flags import doi, handle, iso_date, number, status, url, year
-from soilkg.curation.history_files import earlier_figure, figure, status_change, status_slug
-from soilkg.curation.references import SOURCE_FOLDERS, compact_iri, folder_of, resolve
-from soilkg.curation.render import slugify
+from soilkg.curation.flags import doi, handle, publication_kind, publication_kinds, status, url, year
+from soilkg.curation.history_files import status_change, status_slug
+from soilkg.curation.references import folder_of, resolve
 from soilkg.curation.source_file import SourceAnswers, source_document
 from soilkg.curation.source_text import parse_source_text
-from soilkg.curation.turtle_out import NewFile, write_new
-from soilkg.errors import Severity, SoilkgError
-from soilkg.namespaces import ID, KINDS
-from soilkg.output import print_findings, stderr, stdout
+from soilkg.curation.turtle_out import NewFile
+from soilkg.errors import SoilkgError
+from soilkg.namespaces import KINDS, SKG
+from soilkg.output import stderr, stdout
 from soilkg.paths import Project
+from soilkg.periods import require_day
 
-NoInput = Annotated[bool, typer.Option("--no-input", help="Never prompt (for scripts).")]
-Slug = Annotated[str, typer.Option(help="File and web name (default: derived).")]
-Source = Annotated[str, typer.Option("--source", help="The passage that states it: report:p10, document:SLUG/p3, "
-                                          "web-page:SLUG or a publication.")]
-
-
-class Asker:
-    """Flags first; in a terminal, a prompt for each missing required value; else a clear error."""
-
-    def __init__(self, no_input: bool) -> None:
-        self.interactive = not no_input and sys.stdin.isatty()
-
-    def __call__(self, value: str, flag: str, question: str, default: str = "") -> str:
-        if value.strip():
-            return value.strip()
-        if self.interactive:
-            answer = typer.prompt(question, default=default or None, show_default=bool(default))
-            if str(answer).strip():
-                return str(answer).strip()
-        if default:
-            return default
-        raise SoilkgError(f"{flag} is missing: give {question[0].lower() + question[1:]} with {flag}.", exit_code=2)
+Doi = Annotated[str, typer.Option("--doi", help="DOI, such as 10.4060/cc9423en.")]
+Handle = Annotated[str, typer.Option("--handle", help="Handle, such as 20.500.14283/cc4082en.")]
+Url = Annotated[str, typer.Option("--url", help="Where to read it.")]
+Year = Annotated[str, typer.Option("--year", help="Year of publication.")]
 
 
-def _source(project: Project, text: str) -> str:
-    iri = resolve(project, text, "--source", SOURCE_FOLDERS, "a source (paragraph, footnote, web page or publication)")
-    if folder_of(iri) == "document" and "/" not in iri[len(f"{ID}document/"):]:
-        raise SoilkgError(f"--source `{text}` is a whole document: cite the paragraph or footnote that says it, "
-                          f"such as {compact_iri(project, iri)}/p3 (document:SLUG/p3).", exit_code=2)
-    return iri
+def _kinds_help() -> str:
+    return "Its kind: Publication, StandardOperatingProcedure (sop), BackgroundStudyPaper (bsp) ..."
 
 
-def _in(folder: str, text: str) -> str:
-    """`cgrfa` -> `organisation:cgrfa`: a bare slug is taken from the folder the flag expects."""
-    return text if ":" in text else f"{folder.replace('-', '')}:{text}"
+Kind = Annotated[str, typer.Option("--kind", help=_kinds_help())]
 
 
-def _finish(project: Project, files: list[NewFile], what: str) -> None:
-    """Write the files, validate them against the whole graph, print the result and the next step."""
-    from soilkg.validation import validate  # pyshacl and the shapes: loaded only once there is a file to check
+def _completion(project: Project, resource: str, *, when: str, year_: str, issued: str, doi_: str, handle_: str,
+                url_: str, kind: str, passage: str) -> Completion:
+    day = period("--issued", issued) if issued else None
+    default_year = str(day.first.year) if day else when[:4]
+    given = year("--year", year_ or default_year)
+    if day is not None and str(day.first.year) != given:
+        raise SoilkgError(f"--issued {day} is not in --year {given}: correct one of them.", exit_code=2)
+    done = Completion(year=given, source=passage, issued=day, doi=doi(doi_) if doi_ else "",
+                      handle=handle(handle_) if handle_ else "", url=url("--url", url_) if url_ else "",
+                      kind=publication_kind(project, kind) if kind else "")
+    return done
 
-    write_new(project, files)
-    findings = validate(project, [f.path for f in files])
-    print_findings(findings)
-    shown = [project.relative(f.path) for f in files]
-    for path in shown:
-        stdout.print(f"Wrote {path}", markup=False)
-    if any(f.severity is Severity.VIOLATION for f in findings):
-        stderr.print(f"{shown[0]} does not validate yet: fix what is listed above, then run\n"
-                     f"  soilkg validate {' '.join(shown)}", markup=False)
-        raise typer.Exit(1)
-    kind, slug = files[0].path.parent.name, files[0].path.stem
-    stdout.print(f"Valid. Next: review {shown[0]}, then `soilkg build`; {what} is then at "
-                 f"/id/{kind}/{slug} and in the named queries (`soilkg serve`, /queries).", markup=False)
+
+def _kind(project: Project, ask: Asker, given: str) -> str:
+    """The publication's class: --kind, else asked in a terminal (the ontology's kinds offered), else none."""
+    offered = ", ".join(k.rsplit("#", 1)[-1] for k in publication_kinds(project))
+    chosen = ask(given, "--kind", f"Its kind ({offered})", "Publication")
+    kind = publication_kind(project, chosen)
+    return "" if kind == str(SKG.Publication) else kind
+
+
+def _published(project: Project, resource: str, day: str, passage: str, slug: str, completion: Completion,
+               command: str) -> None:
+    """The dated status change and the same publication's own file completed, written together."""
+    when = period("--date", day)
+    change = status_change(project, slug=file_slug(slug, status_slug(resource, str(SKG.published))),
+                           resource=resource, status=str(SKG.published), day=when, source=passage)
+    for wanted in missing_for_published(project, resource, completion):
+        stderr.print(f"Warning: {wanted} is not given; the published work is easier to cite with it.", markup=False)
+    added = complete_publication(project, resource, completion, command)
+    finish(project, [change], "the status change", edited=[added])
 
 
 def register(new: typer.Typer) -> None:
+    register_figure(new)
+    register_bodies(new)
+
     @new.command("source")
-    def source(
+    def source_command(
         file: Annotated[Path, typer.Argument(help="The document's text: .txt or .md.")],
         slug: Slug = "",
-        title: Annotated[str, typer.Option(help="The document's title (default: from its heading).")] = "",
+        title: Annotated[str, typer.Option(help="The document's title (default: its Markdown # heading, "
+                                                "else the last line of its heading).")] = "",
         meeting_: Annotated[str, typer.Option("--meeting", help="The meeting it is for: meeting:cgrfa-21.")] = "",
         agenda_item: Annotated[str, typer.Option(help="Agenda item (default: from the heading).")] = "",
-        date: Annotated[str, typer.Option(help="The date the document bears, YYYY-MM-DD.")] = "",
+        date: Annotated[str, typer.Option(help="The date the document bears: YYYY-MM-DD, YYYY-MM or YYYY.")] = "",
         url_: Annotated[str, typer.Option("--url", help="Where the document is published.")] = "",
+        force: Annotated[bool, typer.Option(help="Write it again over the file an earlier run wrote.")] = False,
         no_input: NoInput = False,
     ) -> None:
         """Turn a document's text into data/document/SLUG.ttl: one IRI per paragraph and footnote."""
@@ -105,17 +124,31 @@ def register(new: typer.Typer) -> None:
             raise SoilkgError(f"{file} is not UTF-8 text: save it as UTF-8 and try again.", exit_code=2) from None
         parsed = parse_source_text(content, str(file))
         ask = Asker(no_input)
+        name = file_slug(ask(slug, "--slug", "The file name of the document", file.stem), "")
         answers = SourceAnswers(
-            slug=slugify(ask(slug, "--slug", "The file name of the document", slugify(file.stem))),
+            slug=name,
             title=ask(title, "--title", "The document's title", parsed.title),
             file_name=file.name,
-            meeting=resolve(project, _in("meeting", meeting_), "--meeting", ("meeting",), "a meeting")
+            meeting=resolve(project, in_folder("meeting", meeting_), "--meeting", ("meeting",), "a meeting")
             if meeting_ else "",
             agenda_item=agenda_item_flag("--agenda-item", agenda_item),
-            issued=iso_date("--date", date) if date else "",
+            issued=period("--date", date) if date else None,
             url=url("--url", url_) if url_ else "",
         )
-        _finish(project, [source_document(project, parsed, answers)], "the document")
+        written = source_document(project, parsed, answers)
+        if written.path.exists():
+            earlier = written.path.read_text(encoding="utf-8")
+            if _undated(earlier) == _undated(written.text):
+                stdout.print(f"{project.relative(written.path)} is up to date: the text gives the same paragraphs "
+                             "and footnotes. Nothing to do.", markup=False)
+                return
+            if not force:
+                raise SoilkgError(f"{project.relative(written.path)} already exists and the text now gives other "
+                                  "paragraphs or footnotes: nothing was written. Give --force to write it again "
+                                  "from the text (lines you added to it by hand are then lost), or another --slug.",
+                                  exit_code=2)
+            written.path.unlink()  # --force: the earlier run's output is replaced, in full
+        finish(project, [written], "the document")
 
     @new.command("web-page")
     def web_page_command(
@@ -130,18 +163,23 @@ def register(new: typer.Typer) -> None:
         ask = Asker(no_input)
         address = url("--url", ask(url_, "--url", "The page's address"))
         name = ask(title, "--title", "The page's title")
-        day = iso_date("--accessed", ask(accessed, "--accessed", "The day you read it (YYYY-MM-DD)"))
-        _finish(project, [web_page(project, slug=slugify(slug or name), url=address, title=name, accessed=day)],
-                "the web page")
+        day = require_day("--accessed", ask(accessed, "--accessed", "The day you read it (YYYY-MM-DD)")).isoformat()
+        finish(project, [web_page(project, slug=file_slug(slug, name), url=address, title=name, accessed=day)],
+               "the web page")
 
     @new.command("publication")
     def publication_command(
         title: Annotated[str, typer.Option(help="The title.")] = "",
-        year_: Annotated[str, typer.Option("--year", help="Year of publication.")] = "",
-        issued: Annotated[str, typer.Option(help="The day it appeared, YYYY-MM-DD.")] = "",
-        doi_: Annotated[str, typer.Option("--doi", help="DOI, such as 10.4060/cc9423en.")] = "",
-        handle_: Annotated[str, typer.Option("--handle", help="Handle, such as 20.500.14283/cc4082en.")] = "",
-        url_: Annotated[str, typer.Option("--url", help="Where to read it.")] = "",
+        year_: Year = "",
+        issued: Annotated[str, typer.Option(help="When it appeared: YYYY-MM-DD (or YYYY-MM).")] = "",
+        doi_: Doi = "",
+        handle_: Handle = "",
+        url_: Url = "",
+        kind: Kind = "",
+        completes: Annotated[str, typer.Option(help="A publication of data/ announced earlier (planned, being "
+                                                    "finalized) that is now published: publication:sop-nematodes. "
+                                                    "Adds --doi/--handle/--url, --year, --kind to its file and "
+                                                    "dates the change.")] = "",
         author: Annotated[list[str] | None, typer.Option(help="\"Family, G.\" (repeatable, in order).")] = None,
         publisher: Annotated[str, typer.Option(help="Who published it: organisation:fao.")] = "",
         status_: Annotated[str, typer.Option("--status", help="published, beingFinalized, planned ...")] = "",
@@ -149,99 +187,131 @@ def register(new: typer.Typer) -> None:
         slug: Slug = "",
         no_input: NoInput = False,
     ) -> None:
-        """Write data/publication/SLUG.ttl (and data/person/ files for new authors)."""
+        """Write data/publication/SLUG.ttl (and data/person/ files for new authors), or complete one."""
         project = Project.here()
         ask = Asker(no_input)
+        if completes:
+            resource = resolve(project, in_folder("publication", completes), "--completes", ("publication",),
+                               "a publication")
+            passage = source(project, ask(source_, "--source", "The passage that says it is published"))
+            when = issued or year_ or ask("", "--issued", date_question("When it appeared"))
+            done = _completion(project, resource, when=when, year_=year_, issued=issued, doi_=doi_,
+                               handle_=handle_, url_=url_, kind=kind, passage=passage)
+            _published(project, resource, when, passage, slug, done, "new publication --completes")
+            return
         name = ask(title, "--title", "The title")
-        day = iso_date("--issued", issued) if issued else ""
-        when = year("--year", ask(year_, "--year", "The year of publication", day[:4]))
-        if day and day[:4] != when:
+        day = period("--issued", issued) if issued else None
+        when = year("--year", ask(year_, "--year", "The year of publication", str(day.first.year) if day else ""))
+        if day is not None and str(day.first.year) != when:
             raise SoilkgError(f"--issued {day} is not in --year {when}: correct one of them.", exit_code=2)
         answers = PublicationAnswers(
-            slug=slugify(slug or name), title=name, year=when, issued=day,
-            source=_source(project, ask(source_, "--source", "The passage that states it (report:p9)")),
+            slug=file_slug(slug, name), title=name, year=when, issued=day,
+            source=source(project, ask(source_, "--source", "The passage that states it (report:p9)")),
             doi=doi(doi_) if doi_ else "", handle=handle(handle_) if handle_ else "",
             url=url("--url", url_) if url_ else "",
             authors=[author_name(a) for a in author or []],
-            publisher=resolve(project, _in("organisation", publisher), "--publisher", ("organisation",),
+            publisher=resolve(project, in_folder("organisation", publisher), "--publisher", ("organisation",),
                               "an organisation") if publisher else "",
             status=status(project, status_) if status_ else "",
+            kind=_kind(project, ask, kind),
         )
-        _finish(project, publication(project, answers), "the publication")
-
-    @new.command("figure")
-    def figure_command(
-        updates: Annotated[str, typer.Option(help="The figure it updates: figure:global-soil-doctors-trainers.")] = "",
-        value: Annotated[str, typer.Option(help="The new number, as printed (\"1 800\" or 1800).")] = "",
-        more_than: Annotated[bool, typer.Option("--more-than", help="The source says \"more than\".")] = False,
-        as_of: Annotated[str, typer.Option(help="When the value held, YYYY-MM-DD.")] = "",
-        source_: Source = "",
-        slug: Slug = "",
-        no_input: NoInput = False,
-    ) -> None:
-        """Write data/figure/SLUG.ttl: a newer value of a reported figure, linked to the value it updates."""
-        project = Project.here()
-        ask = Asker(no_input)
-        earlier = earlier_figure(project, resolve(project, _in("figure", ask(updates, "--updates",
-                                 "The figure it updates (figure:...)")), "--updates", ("figure",), "a reported figure"))
-        amount = number("--value", ask(value, "--value", "The new value"))
-        day = iso_date("--as-of", ask(as_of, "--as-of", "The date the value held (YYYY-MM-DD)"))
-        passage = _source(project, ask(source_, "--source", "The passage that states it"))
-        name = slugify(slug or f"{earlier.series.rsplit('/', 1)[-1]}-{day}")
-        _finish(project, [figure(project, slug=name, earlier=earlier, value=amount, more_than=more_than,
-                                 as_of=day, source=passage)], "the figure")
+        finish(project, publication(project, answers), "the publication")
 
     @new.command("status")
     def status_command(
-        of: Annotated[str, typer.Option("--of", help="The resource: publication:sop-enzyme-activity.")] = "",
+        of: Annotated[str, typer.Option("--of", help="The resource: publication:sop-enzyme-activity, or a "
+                                                     "case study (its review status).")] = "",
         status_: Annotated[str, typer.Option("--status", help="Its new status: published, launched ...")] = "",
-        date: Annotated[str, typer.Option(help="When it changed, YYYY-MM-DD.")] = "",
+        date: Annotated[str, typer.Option(help="When it changed: YYYY-MM-DD, YYYY-MM or YYYY "
+                                               "(a case study: default today).")] = "",
         source_: Source = "",
+        doi_: Doi = "",
+        handle_: Handle = "",
+        url_: Url = "",
+        year_: Year = "",
+        kind: Kind = "",
         slug: Slug = "",
         no_input: NoInput = False,
     ) -> None:
-        """Write data/status-change/SLUG.ttl: a dated change of a resource's status."""
+        """Write data/status-change/SLUG.ttl: a dated change of a resource's status. A publication now
+        published also gets its DOI (or Handle, address), year and kind in its own file; a case study gets
+        its review status, the date it was published and the passage that reports it in its own file."""
         project = Project.here()
         ask = Asker(no_input)
-        resource = resolve(project, ask(of, "--of", "The resource whose status changed"), "--of", tuple(KINDS),
-                           "a resource of the graph")
+        resource = resolve(project, ask(of, "--of", "The resource whose status changed"), "--of",
+                           (*KINDS, "case-study"), "a resource of the graph")
         new_status = status(project, ask(status_, "--status", "Its new status"))
-        day = iso_date("--date", ask(date, "--date", "When it changed (YYYY-MM-DD)"))
-        passage = _source(project, ask(source_, "--source", "The passage that states it"))
-        _finish(project, [status_change(project, slug=slugify(slug or status_slug(resource, new_status)),
-                                        resource=resource, status=new_status, day=day, source=passage)],
-                "the status change")
+        if folder_of(resource) == "case-study":
+            _case_study(project, resource, new_status, date, source_)
+            return
+        day = ask(date, "--date", date_question("When it changed"))
+        passage = source(project, ask(source_, "--source", "The passage that states it"))
+        publication_flags = {"--doi": doi_, "--handle": handle_, "--url": url_, "--year": year_, "--kind": kind}
+        if folder_of(resource) == "publication" and new_status == str(SKG.published):
+            done = _completion(project, resource, when=period("--date", day).lexical, year_=year_, issued=day,
+                               doi_=doi_, handle_=handle_, url_=url_, kind=kind, passage=passage)
+            _published(project, resource, day, passage, slug, done, "new status")
+            return
+        given = [flag for flag, value in publication_flags.items() if value]
+        if given:
+            raise SoilkgError(f"{given[0]} is for a publication that becomes published; "
+                              f"{resource.rsplit('/', 1)[-1]} does not: leave it out.", exit_code=2)
+        when = period("--date", day)
+        finish(project, [status_change(project, slug=file_slug(slug, status_slug(resource, new_status)),
+                                       resource=resource, status=new_status, day=when, source=passage)],
+               "the status change")
 
     @new.command("meeting")
     def meeting_command(
         body: Annotated[str, typer.Option(help="Whose session: cgrfa (an organisation of data/).")] = "",
         session: Annotated[str, typer.Option(help="The session's number: 21.")] = "",
-        place: Annotated[str, typer.Option(help="The city: Rome.")] = "",
-        start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD.")] = "",
-        end: Annotated[str, typer.Option(help="Last day, YYYY-MM-DD.")] = "",
+        place: Annotated[str, typer.Option(help="The city, as the source names it: Rome (optional).")] = "",
+        start: Annotated[str, typer.Option(help="First day: YYYY-MM-DD (YYYY-MM when only the month is "
+                                                "known).")] = "",
+        end: Annotated[str, typer.Option(help="Last day, YYYY-MM-DD (optional).")] = "",
         agenda_item: Annotated[str, typer.Option(
             help="The provisional agenda's item for the Initiative's progress report: 8.4 (optional; the "
                  "session's draft report names it).")] = "",
+        activity: Annotated[list[str] | None, typer.Option(
+            help="What it did, in the words of the source: \"adopted the Plan of Action\" (repeatable).")] = None,
         source_: Source = "",
         slug: Slug = "",
         no_input: NoInput = False,
     ) -> None:
-        """Write data/meeting/SLUG.ttl: a session of a governing body (dates, place, agenda item)."""
+        """Write data/meeting/SLUG.ttl: a session of a governing body (name and file name after the body's
+        earlier sessions, dates, place, agenda item, what it did)."""
         project = Project.here()
         ask = Asker(no_input)
-        organiser = resolve(project, _in("organisation", ask(body, "--body", "The body whose session it is")),
+        organiser = resolve(project, in_folder("organisation", ask(body, "--body", "The body whose session it is")),
                             "--body", ("organisation",), "an organisation")
         number_text = ask(session, "--session", "The session's number")
         if not number_text.isdigit() or int(number_text) < 1:
             raise SoilkgError(f"--session `{number_text}`: write the session's number in digits, such as 21.",
                               exit_code=2)
-        first = iso_date("--start", ask(start, "--start", "The first day (YYYY-MM-DD)"))
-        last = iso_date("--end", ask(end, "--end", "The last day (YYYY-MM-DD)"))
-        if last < first:
+        first = period("--start", ask(start, "--start", date_question("The first day")))
+        last = period("--end", end) if end else None
+        if last is not None and last.last < first.first:
             raise SoilkgError(f"--end {last} is before --start {first}: swap them or correct one.", exit_code=2)
-        where = ask(place, "--place", "The city where it is held")
         item = agenda_item_flag("--agenda-item", agenda_item)
-        passage = _source(project, ask(source_, "--source", "The passage that states it"))
-        name = slugify(slug or f"{organiser.rsplit('/', 1)[-1]}-{int(number_text)}")
-        _finish(project, [meeting(project, slug=name, body=organiser, session=int(number_text), place=where,
-                                  start=first, end=last, source=passage, agenda_item=item)], "the meeting")
+        passage = source(project, ask(source_, "--source", "The passage that states it"))
+        names_ = session_names(project, organiser, int(number_text))
+        answers = MeetingAnswers(slug=file_slug(slug, names_.slug), body=organiser, session=int(number_text),
+                                 names=names_, place=place.strip(), start=first, end=last,
+                                 source=passage, agenda_item=item, activities=list(activity or []))
+        finish(project, [meeting(project, answers)], "the meeting")
+
+
+def _undated(text: str) -> str:
+    """A file without the day it was written on, to tell whether a rerun would change anything."""
+    return re.sub(r"on \d{4}-\d{2}-\d{2}\.", "", text, count=1)
+
+
+def _case_study(project: Project, resource: str, new_status: str, date: str, source_: str) -> None:
+    """The review workflow's step: the case study's own file gets its new review status, and when it is
+    published the date (default today) and the passage that reports it."""
+    from datetime import date as today
+
+    day = period("--date", date) if date else period("--date", today.today().isoformat())
+    passage = source(project, source_) if source_ else ""
+    edited: NewFile = review_status(project, resource, new_status, day, passage)
+    finish(project, [], "the case study", edited=[edited])

@@ -16,6 +16,7 @@ from soilkg.curation.turtle_out import Block, NewFile, render_file
 from soilkg.errors import SoilkgError
 from soilkg.namespaces import ID, RDFS, SKG
 from soilkg.paths import Project
+from soilkg.periods import Period
 
 RDFS_LABEL = str(RDFS.label)
 
@@ -72,13 +73,14 @@ class PublicationAnswers:
     title: str
     year: str
     source: str  # passage IRI
-    issued: str = ""
+    issued: Period | None = None
     doi: str = ""
     handle: str = ""
     url: str = ""
     authors: list[str] = field(default_factory=list)  # "Family, G." as the citation gives them
     publisher: str = ""  # organisation IRI
     status: str = ""  # status IRI
+    kind: str = ""  # class IRI (skg:StandardOperatingProcedure); "" for skg:Publication
 
 
 def person_slug(name: str) -> str:
@@ -111,13 +113,15 @@ def publication(project: Project, a: PublicationAnswers) -> list[NewFile]:
         authors.append(f"person:{person.rsplit('/', 1)[-1]}")
         if person not in known_iris and person not in people.values():
             files.append(_person(project, name, person_slug(name), a.source))
-    lines = [Line("a", ["skg:Publication"]), *names(a.title), Line("dct:title", [text(a.title)], "The title.")]
+    kind = short(project, a.kind) if a.kind else "skg:Publication"
+    lines = [Line("a", [kind]), *names(a.title),
+             Line("dct:title", [text(a.title)], "The title.")]
     if authors:
         lines += [Line("skg:authors", [f"( {' '.join(authors)} )"], "The authors in the order of the citation."),
                   Line("skg:author", authors)]
     lines.append(Line("skg:year", [typed(a.year, "gYear")], "The year of publication."))
-    if a.issued:
-        lines.append(Line("dct:issued", [typed(a.issued, "date")], "The day it appeared."))
+    if a.issued is not None:
+        lines.append(Line("dct:issued", [typed(a.issued.lexical, a.issued.kind)], "When it appeared."))
     if a.publisher:
         lines.append(Line("skg:publishedBy", [short(project, a.publisher)], "Who published it."))
     if a.doi:
@@ -169,40 +173,96 @@ def ordinal(n: int) -> str:
     return word.capitalize()
 
 
-def meeting_label(project: Project, body: str, session: int) -> str:
-    """The name of a session in the pattern of the body's earlier sessions ("Twentieth Regular Session of
-    the Commission ..." -> "Twenty-first Regular Session of the Commission ..."), else "Session N of <body>"."""
-    query = f"""SELECT ?n ?l WHERE {{ GRAPH ?g {{ ?m <{SKG.heldBy}> <{body}> ; <{SKG.sessionNumber}> ?n ;
-                <{RDFS_LABEL}> ?l FILTER(LANG(?l) = "en") }} }}"""
+def numeric_ordinal(n: int) -> str:
+    """12 -> "12th", 13 -> "13th", 21 -> "21st", as the GSP numbers its Plenary Assemblies."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass
+class Session:
+    """A meeting's name, file name and acronym, following the body's latest earlier session."""
+
+    label: str
+    slug: str
+    acronym: str = ""
+
+
+def _renumbered(text: str, earlier: int, session: int) -> str | None:
+    """`text` with the earlier session's number put as the new one's, in the form `text` writes it."""
+    for old, new in ((ordinal(earlier), ordinal(session)), (numeric_ordinal(earlier), numeric_ordinal(session))):
+        if 0 < earlier < 100 and session < 100 and text.startswith(old + " "):
+            return new + text[len(old):]
+    pattern = re.compile(rf"(?<!\d){earlier}(?!\d)")
+    return pattern.sub(str(session), text, count=1) if len(pattern.findall(text)) == 1 else None
+
+
+def session_names(project: Project, body: str, session: int) -> Session:
+    """Name, file name and acronym of a session, in the pattern of the body's latest earlier session
+    ("12th GSP Plenary Assembly", gsp-plenary-assembly-12 -> "13th GSP Plenary Assembly",
+    gsp-plenary-assembly-13; "Fifteenth meeting of ...", "COP 15" -> "Sixteenth meeting of ...", "COP 16"),
+    else "Session N of the <body>" and <body>-N."""
+    query = f"""SELECT ?m ?n ?l ?a WHERE {{ GRAPH ?g {{ ?m <{SKG.heldBy}> <{body}> ; <{SKG.sessionNumber}> ?n ;
+                <{RDFS_LABEL}> ?l FILTER(LANG(?l) = "en") OPTIONAL {{ ?m <{SKG.acronym}> ?a }} }} }}"""
     result = folder_store(project, "meeting").query(query)
     assert isinstance(result, ox.QuerySolutions)
-    for row in result:
+    rows = sorted(result, key=lambda row: -int(row["n"].value))
+    body_slug = body.rsplit("/", 1)[-1]
+    for row in rows:
         earlier = int(row["n"].value)
-        label = row["l"].value
-        if 0 < earlier < 100 and label.startswith(ordinal(earlier) + " ") and session < 100:
-            return ordinal(session) + label[len(ordinal(earlier)):]
+        label = _renumbered(row["l"].value, earlier, session)
+        slug = _renumbered(row["m"].value.rsplit("/", 1)[-1], earlier, session)
+        if label is None:
+            continue
+        acronym = _renumbered(row["a"].value, earlier, session) if row["a"] is not None else None
+        return Session(label, slug or f"{body_slug}-{session}", acronym or "")
     organisation = folder_store(project, "organisation").query(
         f"SELECT ?l WHERE {{ GRAPH ?g {{ <{body}> <{RDFS_LABEL}> ?l FILTER(LANG(?l) = \"en\") }} }}")
     assert isinstance(organisation, ox.QuerySolutions)
-    body_label = next((row["l"].value for row in organisation), body.rsplit("/", 1)[-1])
-    return f"Session {session} of the {body_label}"
+    body_label = next((row["l"].value for row in organisation), body_slug)
+    return Session(f"Session {session} of the {body_label}", f"{body_slug}-{session}")
 
 
-def meeting(project: Project, *, slug: str, body: str, session: int, place: str, start: str, end: str,
-            source: str, agenda_item: str = "") -> NewFile:
-    label = meeting_label(project, body, session)
-    block = Block(f"meeting:{slug}", [
-        Line("a", ["skg:Meeting"]), *names(label),
-        Line("skg:sessionNumber", [str(session)], "The session's number."),
-        Line("skg:heldBy", [short(project, body)], "The body whose session it is."),
-        Line("skg:place", [plain(place)], "The city, as the source names it."),
-        Line("skg:startDate", [typed(start, "date")]),
-        Line("skg:endDate", [typed(end, "date")]),
-        *([Line("skg:agendaItem", [plain(agenda_item)],
-                "The agenda item under which the Initiative's progress report is presented.")] if agenda_item else []),
-        source_line(project, source),
-    ])
+@dataclass
+class MeetingAnswers:
+    slug: str
+    body: str  # organisation IRI
+    session: int
+    names: Session
+    place: str
+    start: Period | None
+    end: Period | None
+    source: str
+    agenda_item: str = ""
+    activities: list[str] = field(default_factory=list)  # what it did, in the words of the source
+
+
+def meeting(project: Project, a: MeetingAnswers) -> NewFile:
+    label = a.names.label
+    lines = [Line("a", ["skg:Meeting"]), *names(label)]
+    if a.names.acronym:
+        lines += [Line("skg:acronym", [plain(a.names.acronym)], "The short name the source uses."),
+                  Line("skos:altLabel", [plain(a.names.acronym)])]
+    lines += [
+        Line("skg:sessionNumber", [str(a.session)], "The session's number."),
+        Line("skg:heldBy", [short(project, a.body)], "The body whose session it is."),
+    ]
+    if a.place:
+        lines.append(Line("skg:place", [plain(a.place)], "The city, as the source names it."))
+    if a.start is not None:
+        lines.append(Line("skg:startDate", [typed(a.start.lexical, a.start.kind)],
+                          "The first day (or the month or year, when that is all the source says)."))
+    if a.end is not None:
+        lines.append(Line("skg:endDate", [typed(a.end.lexical, a.end.kind)]))
+    if a.agenda_item:
+        lines.append(Line("skg:agendaItem", [plain(a.agenda_item)],
+                          "The agenda item under which the Initiative's progress report is presented."))
+    if a.activities:
+        lines.append(Line("skg:activity", [text(t) for t in a.activities],
+                          "What the meeting did, in the words of the source."))
+    lines.append(source_line(project, a.source))
     header = [f"Meeting: {label}", written_by("new meeting"),
-              "Check the name (rdfs:label): it follows the body's earlier sessions."]
-    return NewFile(project.data / "meeting" / f"{slug}.ttl",
-                   render_file(header, [block], extra_prefixes(project, source)))
+              "Check the name (rdfs:label): it follows the body's earlier sessions. Decisions it adopted: "
+              "`soilkg new decision --meeting meeting:" + a.slug + "`."]
+    return NewFile(project.data / "meeting" / f"{a.slug}.ttl",
+                   render_file(header, [Block(f"meeting:{a.slug}", lines)], extra_prefixes(project, a.source)))

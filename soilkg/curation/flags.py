@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -23,13 +22,6 @@ HANDLE = re.compile(r"^[0-9]+(\.[0-9]+)*/\S+$")
 
 def bad(flag: str, value: str, how: str) -> SoilkgError:
     return SoilkgError(f"{flag} `{value}`: {how}", exit_code=2)
-
-
-def iso_date(flag: str, value: str) -> str:
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise bad(flag, value, "not a date. Write it as YYYY-MM-DD, such as 2026-06-30.") from None
 
 
 def year(flag: str, value: str) -> str:
@@ -78,23 +70,51 @@ def handle(value: str) -> str:
     return bare
 
 
-@lru_cache(maxsize=4)
-def _statuses(root: str) -> tuple[str, ...]:
+@lru_cache(maxsize=8)
+def _ontology(root: str, query: str) -> tuple[str, ...]:
     project = Project(Path(root))
     store, _syntax = load_memory(project, sorted(project.ontology.glob("*.ttl")))
-    result = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?s a <{SKG.Status}> }} }}")
+    result = store.query(query, use_default_graph_as_union=True)
     assert isinstance(result, ox.QuerySolutions)
     return tuple(sorted(row["s"].value for row in result))
 
 
+def statuses(project: Project) -> tuple[str, ...]:
+    """The IRIs of the ontology's statuses (skg:published, skg:beingFinalized ...)."""
+    return _ontology(str(project.root), f"SELECT DISTINCT ?s WHERE {{ ?s a <{SKG.Status}> }}")
+
+
+def publication_kinds(project: Project) -> tuple[str, ...]:
+    """skg:Publication and its subclasses but the meeting document (`soilkg new source` writes those)."""
+    return tuple(k for k in _ontology(str(project.root), f"""SELECT DISTINCT ?s WHERE {{
+        ?s <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{SKG.Publication}> FILTER(isIRI(?s)) }}""")
+        if k != str(SKG.MeetingDocument))
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
+
+
+def _choose(flag: str, value: str, offered: tuple[str, ...], what: str, initials: bool = False) -> str:
+    """One of `offered`, typed as its local name in any case, with or without hyphens (`being-finalized`),
+    with `skg:` in front or not, or (kinds) as the initials of its words (`sop`)."""
+    typed_text = value.strip().removeprefix("skg:")
+    wanted = re.sub(r"[-_\s]", "", typed_text).casefold()
+    for iri in offered:
+        local = _local(iri)
+        if local.casefold() == wanted or (initials and "".join(re.findall(r"[A-Z]", local)).casefold() == wanted):
+            return iri
+    names = [_local(iri) for iri in offered]
+    close = difflib.get_close_matches(typed_text, names, n=1)
+    hint = f" Did you mean `{close[0]}`?" if close else ""
+    raise bad(flag, value, f"not {what} of the ontology.{hint} Choose from: {', '.join(names)}.")
+
+
 def status(project: Project, value: str) -> str:
     """A status of the ontology's scheme, given as `published`, `skg:published` or `being-finalized`."""
-    offered = _statuses(str(project.root))
-    wanted = re.sub(r"[-_\s]", "", value.strip().removeprefix("skg:")).casefold()
-    for iri in offered:
-        if iri.rsplit("#", 1)[-1].casefold() == wanted:
-            return iri
-    names = [iri.rsplit("#", 1)[-1] for iri in offered]
-    close = difflib.get_close_matches(value.strip().removeprefix("skg:"), names, n=1)
-    hint = f" Did you mean `{close[0]}`?" if close else ""
-    raise bad("--status", value, f"not a status of the ontology.{hint} Choose from: {', '.join(names)}.")
+    return _choose("--status", value, statuses(project), "a status")
+
+
+def publication_kind(project: Project, value: str) -> str:
+    """A publication class: `StandardOperatingProcedure`, `standard-operating-procedure` or `sop`."""
+    return _choose("--kind", value, publication_kinds(project), "a kind of publication", initials=True)

@@ -13,7 +13,7 @@ from soilkg.errors import SoilkgError
 from soilkg.namespaces import ID, PREFIXES
 from soilkg.paths import Project
 from soilkg.store import load_memory
-from soilkg.validation.suggest import close_iris, did_you_mean
+from soilkg.validation.suggest import close_iris, did_you_mean, parts_summary, same_kind
 
 _DECLARED = re.compile(r"^\s*@prefix\s+([A-Za-z][\w.-]*):\s*<([^>]*)>", re.MULTILINE)
 
@@ -128,10 +128,28 @@ def resolve(project: Project, text: str, flag: str, folders: tuple[str, ...], wh
         raise SoilkgError(f"{flag} `{text}` is not {what}: give a resource of {where}.", exit_code=2)
     known = subjects(project, folder)
     if iri not in known:
-        hint = did_you_mean(suggestions(iri, known))
-        raise SoilkgError(f"{flag} `{text}`: no file of data/{folder}/ describes {compact_iri(project, iri)}."
-                          f"{hint}", exit_code=2)
+        # A part of the same document (or resource) first: `document:S/p16` -> `document:S/p6`, not a
+        # paragraph of another document.
+        close = suggestions(iri, same_kind(iri, known)) or suggestions(iri, known)
+        hint = " Did you mean " + " or ".join(f"`{as_typed(project, text, c)}`" for c in close) + "?" if close else ""
+        parts = parts_summary(iri, known)
+        what = f" ({parts})" if parts else ""
+        raise SoilkgError(f"{flag} `{text}`: no file of data/{folder}/ describes {as_typed(project, text, iri)}"
+                          f"{what}.{hint}", exit_code=2)
     return iri
+
+
+def as_typed(project: Project, typed: str, iri: str) -> str:
+    """An IRI written the way the curator wrote the one it replaces: `document:S/p6`, `<https://...>` or
+    the shortest prefixed name (`report:p6`)."""
+    given = typed.strip()
+    name = given.split(":", 1)[0]
+    namespace = prefixes(project).get(name, "")
+    if given.startswith("<") or re.match(r"^https?://", given):
+        return f"<{iri}>" if given.startswith("<") else iri
+    if namespace and "/" in given.split(":", 1)[-1] and iri.startswith(namespace):
+        return f"{name}:{iri[len(namespace):]}"
+    return compact_iri(project, iri)
 
 
 def compact_iri(project: Project, iri: str) -> str:

@@ -46,10 +46,18 @@ class Draft:
         return f"{ID}case-study/{self.slug}"
 
 
-def slugify(text: str) -> str:
-    """A file and URL name: ASCII lower case letters, digits and single hyphens."""
+SLUG_LENGTH = 60  # file and web names stay readable in a URL and a directory listing
+
+
+def full_slug(text: str) -> str:
+    """ASCII lower case letters, digits and single hyphens, however long."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].rstrip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def slugify(text: str) -> str:
+    """A file and URL name: `full_slug` cut to SLUG_LENGTH characters."""
+    return full_slug(text)[:SLUG_LENGTH].rstrip("-")
 
 
 def text(value: str, lang: str = "en") -> str:

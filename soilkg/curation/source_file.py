@@ -12,6 +12,7 @@ from soilkg.curation.source_text import SourceText
 from soilkg.curation.turtle_out import Block, NewFile, render_file
 from soilkg.namespaces import ID, PREFIXES
 from soilkg.paths import Project
+from soilkg.periods import Period
 
 
 @dataclass
@@ -21,7 +22,7 @@ class SourceAnswers:
     file_name: str  # the text file it was read from, for the header
     meeting: str = ""  # meeting IRI
     agenda_item: str = ""
-    issued: str = ""  # YYYY-MM-DD
+    issued: Period | None = None
     url: str = ""
 
 
@@ -49,8 +50,8 @@ def source_document(project: Project, parsed: SourceText, a: SourceAnswers) -> N
         lines.append(Line("skg:agendaItem", [plain(agenda_item)], "The agenda item it is prepared under."))
     if a.meeting:
         lines.append(Line("skg:preparedFor", [short(project, a.meeting)], "The meeting it is prepared for."))
-    if a.issued:
-        lines.append(Line("dct:issued", [typed(a.issued, "date")], "The date the document bears."))
+    if a.issued is not None:
+        lines.append(Line("dct:issued", [typed(a.issued.lexical, a.issued.kind)], "The date the document bears."))
     if a.url:
         lines.append(Line("skg:website", [iri(a.url)], "Where the document is published."))
     lines += [

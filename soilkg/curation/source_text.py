@@ -42,6 +42,31 @@ _ITALICS = (re.compile(r"\*\*([^*\n]+?)\*\*"), re.compile(r"\*([^*\n]+?)\*"),
 _ANGLE_URL = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 
 
+# A heading or line that speaks about the document rather than naming it: never its title.
+_NOT_TITLE = re.compile(r"\b(disclaimer|notice|note to (the )?readers?|not an? (real|official)|made up|"
+                        r"do not (cite|copy)|for (official|internal) use|restricted|confidential|distribution|"
+                        r"original\s*:|table of contents)\b", re.IGNORECASE)
+# The heading's other lines: the session, the place and dates, the agenda item, the symbol.
+_NOT_TITLE_LINE = re.compile(r"(^item\s+\d|session$|\d{4}$|^[A-Z]+(/[A-Z0-9.]+)+$)", re.IGNORECASE)
+
+
+def _is_title(line: str) -> bool:
+    return bool(line.strip()) and not _NOT_TITLE.search(line) and not line.rstrip().endswith((".", ":"))
+
+
+def document_title(headings: list[str], block: list[str]) -> str:
+    """The document's title: its first Markdown heading that names it (a disclaimer or notice heading does
+    not), else the last line of its heading block that is not a disclaimer, a session, a place and date or
+    an agenda item; else the last line."""
+    for heading in headings:
+        if _is_title(heading):
+            return heading
+    for line in reversed(block):
+        if _is_title(line) and not _NOT_TITLE_LINE.search(line.strip()):
+            return line
+    return block[-1]
+
+
 @dataclass
 class Passage:
     """A numbered paragraph or footnote: its number, normalised text and the line it starts on."""
@@ -262,7 +287,7 @@ def parse_source_text(text: str, name: str = "the text") -> SourceText:
                           "(organisation, body, agenda item, session, title) at the top of the text.", exit_code=2)
     return SourceText(
         title_block=[normalise(line) for line in block],
-        title=normalise(headings[0] if headings else block[-1]),
+        title=normalise(document_title(headings, block)),
         paragraphs=reader.paragraphs,
         footnotes=[reader.footnotes[n] for n in sorted(reader.footnotes)],
         called_from=called_from,

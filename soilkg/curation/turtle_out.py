@@ -25,7 +25,7 @@ class Block:
     comment: str = ""
 
 
-def _used_prefixes(blocks: list[Block]) -> list[str]:
+def used_prefixes(blocks: list[Block]) -> list[str]:
     """Prefix names used by subjects, properties and IRI values (text literals are left alone)."""
     seen: dict[str, None] = {}
     for block in blocks:
@@ -43,7 +43,7 @@ def render_file(header: list[str], blocks: list[Block], extra_prefixes: dict[str
     namespaces = {**PREFIXES, **(extra_prefixes or {})}
     out = [f"# {line}".rstrip() for line in header]
     out.append("")
-    out.extend(f"@prefix {name}: <{namespaces[name]}> ." for name in _used_prefixes(blocks))
+    out.extend(f"@prefix {name}: <{namespaces[name]}> ." for name in used_prefixes(blocks))
     for block in blocks:
         out.append("")
         if block.comment:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -89,3 +90,23 @@ def did_you_mean(iris: list[str]) -> str:
     if not iris:
         return ""
     return " Did you mean " + " or ".join(f"`{compact(i)}`" for i in iris) + "?"
+
+
+_PART = re.compile(r"/(p|fn)(\d+)$")
+
+
+def parts_summary(part: str, candidates: Iterable[str]) -> str:
+    """For a paragraph or footnote IRI that does not exist: what its document has, such as "its
+    document has paragraphs 1-8 and footnotes 1-3" ("" when `part` is not a document part)."""
+    if not _PART.search(part):
+        return ""
+    owner = part[: part.rfind("/") + 1]
+    numbers: dict[str, list[int]] = {"p": [], "fn": []}
+    for iri in candidates:
+        match = _PART.search(iri)
+        if match and iri.startswith(owner) and "/" not in iri[len(owner):] and int(match.group(2)) > 0:
+            numbers[match.group(1)].append(int(match.group(2)))
+    said = [f"{noun} {min(found)}–{max(found)}" if len(found) > 1 else f"{noun[:-1]} {found[0]}"
+            for noun, found in (("paragraphs", numbers["p"]), ("footnotes", numbers["fn"])) if found]
+    return f"its document has {' and '.join(said)}" if said else "its document has no such parts"
+

@@ -55,6 +55,25 @@ CASES: list[tuple[tuple[str, ...], str]] = [
      "--url `www.fao.org`: not a web address"),
     (("new", "source", "missing.txt", "--slug", "x"), "No such file: missing.txt"),
     (("new", "figure", "--frobnicate"), "No such option: --frobnicate"),
+    (("new", "status", "--of", "publication:sop-nematodes", "--status", "published", "--date", "April 2026", *SRC),
+     "YYYY-MM (a month, when only the month is known)"),
+    (("new", "status", "--of", "publication:sop-nematodes", "--status", "published", "--date", "2026-04",
+      "--source", "document:cgrfa-20-item-8-4/p16"),
+     "(its document has paragraphs 1–11 and footnotes 1–20). Did you mean `document:cgrfa-20-item-8-4/p6`"),
+    (("new", "status", "--of", "initiative:recisoil", "--status", "implementing", "--date", "2026-04",
+      "--doi", "10.4060/x", *SRC), "--doi is for a publication that becomes published"),
+    (("new", "publication", "--title", "X", "--year", "2026", "--kind", "manual", *SRC),
+     "not a kind of publication of the ontology. Choose from: BackgroundStudyPaper, Publication, "
+     "StandardOperatingProcedure"),
+    (("new", "figure", "--updates", "figure:survey-responses", "--about", "survey:netsob-global-survey",
+      "--value", "1", "--as-of", "2026", *SRC), "not both"),
+    (("new", "decision-paragraph", "--decision", "decision:cbd-cop-dec-15-28", "--number", "9", *SRC),
+     "Say what the paragraph does"),
+    (("new", "decision-paragraph", "--decision", "decision:cbd-cop-dec-15-28", "--number", "7", "--invites",
+      "fao", "--invitation", "to x", *SRC), "already has paragraph 7"),
+    (("new", "network", "--name", "X", "--kind", "club", *SRC), "--kind `club`: choose one of network, organisation"),
+    (("new", "publication", "--completes", "publication:sop-soil-respiration-rate", "--year", "2023", *SRC),
+     "is already `published`"),
 ]
 
 

@@ -30,7 +30,7 @@ Twenty-first Regular Session
 
 ## I. Introduction
 
-1. SYNTHETIC. This paragraph is made up for the tests.[^1]
+1. SYNTHETIC. This paragraph is made up for the tests (doi 10.4060/synthetic01).[^1]
 2. SYNTHETIC. The Global Soil Doctors Programme has built the capacity of 700 trainers.
 
 [^1]: SYNTHETIC footnote.
