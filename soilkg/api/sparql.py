@@ -93,9 +93,17 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _FIRST_LINE_POSITION = re.compile(r"\bat 1:(\d+)")
 
 
-@lru_cache(maxsize=512)
 def needs_base(query: str) -> bool:
     """The query writes a relative IRI (`<s>`, `<>`) and declares no BASE of its own."""
+    return _needs_base_cached(query) if len(query) <= guard.SCAN_CACHE_MAX_CHARS else _needs_base(query)
+
+
+@lru_cache(maxsize=guard.SCAN_CACHE_SIZE)  # the texts the guard keeps, for the same reason (and bound)
+def _needs_base_cached(query: str) -> bool:
+    return _needs_base(query)
+
+
+def _needs_base(query: str) -> bool:
     relative = False
     for token in tokens(query):
         if token.kind == "word" and token.text.upper() == "BASE":
