@@ -286,7 +286,9 @@ class WorkerPool:
 
     async def _reap_and_replace(self, worker: Worker) -> None:
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self.threads, worker.kill)
+        # Reaped while its replacement starts (it was SIGKILLed: its memory goes as it ends), so that a
+        # lane is whole again as soon as a new process can open the store.
+        reaped = loop.run_in_executor(self.threads, worker.kill)
         try:
             # A fork server that died (killed, or out of memory) is started again, from this thread: the
             # kernel's parent-death signal that ties it to the API follows the thread that starts it.
@@ -295,6 +297,8 @@ class WorkerPool:
         except (RuntimeError, ApiError, OSError) as error:
             log.error("could not start a replacement query worker: %s", error)
             return
+        finally:
+            await reaped
         if self._closing:
             fresh.kill()
             return
