@@ -105,12 +105,17 @@ class SourceText:
         return ""
 
 
-def normalise(text: str) -> str:
-    """The data's verbatim convention: no footnote marks, no italics markers, no <...> around URLs."""
+def unmarked(text: str) -> str:
+    """The text without footnote marks, italics markers and <...> around URLs; spacing as written."""
     text = _MARK.sub("", text)
     for pattern in _ITALICS:
         text = pattern.sub(r"\1", text)
-    return re.sub(r"[ \t]+", " ", _ANGLE_URL.sub(r"\1", text)).strip()
+    return _ANGLE_URL.sub(r"\1", text)
+
+
+def normalise(text: str) -> str:
+    """The data's verbatim convention: `unmarked`, with runs of spaces and tabs as one space."""
+    return re.sub(r"[ \t]+", " ", unmarked(text)).strip()
 
 
 def _marks(text: str) -> list[int]:
@@ -286,7 +291,9 @@ def parse_source_text(text: str, name: str = "the text") -> SourceText:
         raise SoilkgError(f"{name}: no title block before the first paragraph. Keep the document's heading "
                           "(organisation, body, agenda item, session, title) at the top of the text.", exit_code=2)
     return SourceText(
-        title_block=[normalise(line) for line in block],
+        # The printed heading with its table of contents (tabs kept, as the text lays it out).
+        title_block=[normalise(line) for line in block] + [unmarked(line.rstrip()) for line in lines[title_end:body]
+                                                           if line.strip()],
         title=normalise(document_title(headings, block)),
         paragraphs=reader.paragraphs,
         footnotes=[reader.footnotes[n] for n in sorted(reader.footnotes)],
