@@ -10,6 +10,7 @@ import time
 import httpx
 import pytest
 
+from soilkg.api.fairness import reads_cheap
 from tests.api.conftest import Server, server_fixture
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # three-way cross product
@@ -52,3 +53,32 @@ def test_a_cheap_query_from_the_address_of_four_slow_ones_is_answered_at_once(se
     for thread in threads:
         thread.join()
     assert {r.status_code for r in slow} == {504}  # alone at its address, it may use every general worker
+
+
+@pytest.mark.parametrize("query", [
+    "ASK { ?s ?p ?o }",
+    "ASK{?s ?p ?o}",
+    "ASK FROM <urn:g> WHERE { ?s a <urn:kind> . }",
+    "SELECT * WHERE { ?s ?p ?o } LIMIT 10",
+    'PREFIX ex: <http://example.org/> SELECT ?s { ?s ex:p "x"@en } LIMIT 3 OFFSET 6',
+    "SELECT ?s ?o WHERE { ?s <urn:p> ?o } OFFSET 5 LIMIT 1000",
+    "ASK { ?s ?p ?o } # a comment is no text: { ?a ?b ?c . ?d ?e ?f }",
+])
+def test_texts_that_can_only_be_cheap(query: str) -> None:
+    assert reads_cheap(query)
+
+
+@pytest.mark.parametrize("query", [
+    SLOW,
+    "SELECT * WHERE { ?s ?p ?o }",  # no LIMIT: every triple
+    "SELECT * WHERE { ?s ?p ?o } LIMIT 100000",
+    "SELECT * { ?s ?p ?o } ORDER BY ?o LIMIT 1",  # sorts everything first
+    "SELECT DISTINCT ?s { ?s ?p ?o } LIMIT 1",
+    "SELECT (COUNT(*) AS ?n) { ?s ?p ?o } LIMIT 1",
+    "ASK { ?a ?b ?c . ?d ?e ?f }",
+    "ASK { ?s <urn:p>* ?o }",  # a property path
+    'ASK { ?s ?p ?o FILTER(regex(?o, "x")) }',
+    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1",
+])
+def test_texts_that_may_be_costly(query: str) -> None:
+    assert not reads_cheap(query)
