@@ -116,7 +116,8 @@ def test_a_killed_builds_staging_folder_goes_with_the_next_build(built: Sandbox,
     box = copy_of(built, tmp_path / "build")
     killed = _start_build(box)
     (leftover,) = _wait_for_staging(box, killed)
-    time.sleep(0.3)  # let RocksDB write into it
+    while killed.poll() is None and not any(leftover.rglob("*.log")):
+        time.sleep(0.01)  # until RocksDB writes into it: the store is open, the build well under way
     os.kill(killed.pid, signal.SIGKILL)
     killed.wait(timeout=30)
     assert leftover.exists() and any(leftover.rglob("*")), "kill -9 leaves the staging folder (the fault)"
