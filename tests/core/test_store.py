@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from soilkg import store
+from soilkg import store, storefiles
 from soilkg.errors import Severity, SoilkgError
 from soilkg.paths import Project
 
@@ -118,3 +119,25 @@ def test_a_built_store_keeps_no_spent_write_ahead_log(mini: Project) -> None:
     logs = list(info.path.glob("*.log"))
     assert logs, "RocksDB keeps a (new, empty) log file"
     assert sum(log.stat().st_size for log in logs) == 0, [(log.name, log.stat().st_size) for log in logs]
+
+
+def test_the_manifest_records_every_store_file(mini: Project) -> None:
+    info = store.build(mini)
+    record = (store.read_manifest(info.path) or {})[storefiles.RECORD]
+    assert isinstance(record, dict)
+    assert {p.name for p in info.path.iterdir() if p.suffix == ".sst"} <= set(record)
+    assert storefiles.problem(info.path, store.read_manifest(info.path)) is None
+    victim = sorted(info.path.glob("*.sst"))[0]
+    victim.unlink()
+    assert storefiles.problem(info.path, store.read_manifest(info.path)) == f"{victim.name} is missing"
+
+
+def test_a_store_without_a_record_is_rebuilt_saying_so(mini: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    """A store built before the record existed cannot prove itself: it is moved aside and rebuilt, once."""
+    first = store.build(mini)
+    manifest = store.read_manifest(first.path) or {}
+    del manifest[storefiles.RECORD]
+    (first.path / store.MANIFEST).write_text(json.dumps(manifest))
+    second = store.build(mini)
+    assert second.rebuilt and "failed its check" in capsys.readouterr().err
+    assert not store.build(mini).rebuilt
