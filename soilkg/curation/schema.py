@@ -142,6 +142,17 @@ CASE_STUDY_FIELDS: tuple[Field, ...] = (
           note="The reviewer adds their ORCID iD (and name below) when they review it.", form=Form.CURATOR),
     Field("reviewer_name", "rdfs:label", Kind.PLAIN, False, "references", "The reviewer's name.", "",
           form=Form.CURATOR),
+    # The reporting cycle's part (shapes/cycle.ttl): written when the case study is published. The status
+    # stays the last field, so that the template's and the form's last statement (ending " .") is always there.
+    Field("published_date", "dct:issued", Kind.DATE, False, "references", "The date it was published: "
+          "2026-05-04, 2026-05 or 2026 (`soilkg new status --of case-study:SLUG --status published` writes it).",
+          "", sample="2026-05-04", note="The date it was published; `soilkg new status --of case-study:SLUG "
+          "--status published --date 2026-05-04` writes it with the status.", form=Form.CURATOR),
+    Field("mentioned_in", "skg:mentionedIn", Kind.URL, False, "references", "Paragraphs or footnotes of a "
+          "document, or web pages, that announce or report it (their IRIs).", "", many=True,
+          sample="https://w3id.org/soilkg/id/document/cgrfa-21-item-8-4/p9", note="A paragraph, footnote or "
+          "web page that announces or reports it (`soilkg new status ... --source` writes it).",
+          form=Form.CURATOR),
     Field("status", "skg:reviewStatus", Kind.STATUS, True, "references", "draft, submitted, reviewed or published.",
           "draft", note="draft -> submitted (ready for review) -> reviewed -> published.",
           form=Form.FIXED, form_value="submitted"),
