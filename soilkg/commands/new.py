@@ -2,7 +2,8 @@
 `soilkg new csv-template`: write the spreadsheet template that `soilkg import` reads;
 `soilkg new country`: write a country the source document does not name, from ISO 3166-1.
 The commands of the reporting cycle (source, web-page, publication, figure, status, meeting) are in
-soilkg/commands/new_cycle.py."""
+soilkg/commands/new_cycle.py and new_figure.py; what a report says is new (network, initiative, decision,
+decision-paragraph) in new_bodies.py."""
 
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ def _ask(value: str, question: str, interactive: bool) -> str:
 def register(app: typer.Typer) -> None:
     new = typer.Typer(help="Write a new data file: a case study (a commented template), a spreadsheet of them, a "
                            "country, and what a progress report speaks of (source document, web page, publication, "
-                           "figure update, status change, meeting).", no_args_is_help=True)
+                           "figure, status change, meeting, network, initiative, decision and decision "
+                           "paragraph).", no_args_is_help=True)
     app.add_typer(new, name="new")
 
     @new.command("case-study")

@@ -96,8 +96,13 @@ def _published(project: Project, resource: str, day: str, passage: str, slug: st
 
 
 def register(new: typer.Typer) -> None:
+    _register_cycle(new)
     register_figure(new)
+    _register_meeting(new)
     register_bodies(new)
+
+
+def _register_cycle(new: typer.Typer) -> None:
 
     @new.command("source")
     def source_command(
@@ -261,6 +266,9 @@ def register(new: typer.Typer) -> None:
                                        resource=resource, status=new_status, day=when, source=passage)],
                "the status change")
 
+
+
+def _register_meeting(new: typer.Typer) -> None:
     @new.command("meeting")
     def meeting_command(
         body: Annotated[str, typer.Option(help="Whose session: cgrfa (an organisation of data/).")] = "",

@@ -92,8 +92,8 @@ def cycle(module_repo: Repo) -> Repo:
     for args, written in COMMANDS:
         done = module_repo.ok(*(a.replace("{note}", str(note)) for a in args))
         assert "Valid." in done.stdout, done.stdout
-        for path in written:
-            assert f"Wrote {path}" in done.stdout or f"Added to {path}" in done.stdout, (args, done.stdout)
+        for shown in written:
+            assert f"Wrote {shown}" in done.stdout or f"Added to {shown}" in done.stdout, (args, done.stdout)
     module_repo.ok("new", "case-study", "--no-input", "--title", "SYNTHETIC cycle case study", "--slug",
                    "synthetic-cycle-case", "--country", "Ghana", "--orcid", "0000-0002-1825-0097", "--name",
                    "Josiah Carberry (fictitious)", "--practice", "biofertilizers")
