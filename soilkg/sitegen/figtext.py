@@ -30,7 +30,8 @@ class Figure:
     unit: str  # the source's unit ("farmers"): a key of site/i18n's unit.<unit>
     as_of: str  # xsd:date (or year, year-month), "" when the source gives a note instead
     note: str  # "to date": a key of site/i18n's as_of_note.<note>
-    # The year and month of the document that reports it, which is when the source's "to date" held.
+    # The year and month of the document that reports it (a figure the source does not date held then,
+    # its "to date" too), "" when the figure has its own date.
     reported: str = ""
 
     def spec(self) -> str:
@@ -53,7 +54,8 @@ def read(graph: SiteGraph, iri: str) -> Figure | None:
     note = node.literal(str(SKG.asOfNote)) or ""
     reported = [d for doc in node.iris(str(SKG.reportedIn)) if (d := source_date(graph, doc))]
     return Figure(_key(comparator[0]) if comparator else "", value, node.literal(str(SKG.unit)) or "",
-                  node.literal(str(SKG.asOf)) or "", note, max(reported)[:7] if note and reported else "")
+                  node.literal(str(SKG.asOf)) or "", note,
+                  max(reported)[:7] if reported and not node.literal(str(SKG.asOf)) else "")
 
 
 def english_date(lexical: str) -> str:
@@ -82,6 +84,8 @@ def when(fig: Figure, strings: Strings) -> str:
         # "to date" held when the document that states it was reported: said beside the source's words.
         return strings.plain("fig.note_as_reported").format(note=note, date=english_date(fig.reported)) \
             if fig.reported else note
+    if fig.reported:  # the source gives no date for it: the date of the document that reports it
+        return strings.plain("fig.as_reported").format(date=english_date(fig.reported))
     return ""
 
 

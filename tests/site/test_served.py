@@ -3,6 +3,7 @@ opens its catalogue page. Real uvicorn on a loopback port, real HTTP client, rea
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 
 from soilkg.paths import Project
 from soilkg.sitegen import SiteInfo
+from tests.conftest import REPO
 
 app_module = pytest.importorskip("soilkg.api.app")
 settings_module = pytest.importorskip("soilkg.api.settings")
@@ -90,3 +92,23 @@ def test_query_page_wears_the_site_header(browser: Any, served: str) -> None:
     page.wait_for_selector(".skg-entries")
     assert page.locator("link[href$='skg-bar.css']").count() == 0, "back on a catalogue page"
     page.close()
+
+
+@pytest.mark.parametrize(("path", "heading"), [("/query", "chrome.query_title"), ("/docs", "chrome.docs_title")])
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_query_and_api_pages_speak_the_readers_language(browser: Any, served: str, path: str, heading: str,
+                                                        lang: str) -> None:
+    """The language the catalogue remembers carries over: words, `lang`, `dir`, the header bar (one copy,
+    server/static/bar.js); what exists only in English (YASGUI, the API's descriptions) is marked so."""
+    strings = json.loads((REPO / "site" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+    page = browser.new_page()
+    try:
+        page.goto(f"{served}{path}#lang={lang}")
+        page.wait_for_function(f"() => document.documentElement.lang === {lang!r}")
+        assert page.locator("h1").inner_text() == strings[heading]
+        assert page.evaluate("() => document.documentElement.dir") == strings["_dir"]
+        assert page.locator("header.skg-bar a.skg-bar__home").inner_text() == strings["site_name"]
+        assert page.locator("header.skg-bar a[aria-current='page']").count() == 1
+        assert page.locator("#yasgui[lang='en'], #operations[lang='en']").count() == 1
+    finally:
+        page.close()

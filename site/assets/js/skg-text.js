@@ -47,7 +47,8 @@
     if (fig.d) return fill(tr("fig.as_of", code), { date: date(fig.d, code) });
     var note = fig.w ? (tr("as_of_note." + fig.w, code) || fig.w) : "";
     /* "to date", as reported in the month of the document that states it (soilkg/sitegen/figtext.py). */
-    return note && fig.r ? fill(tr("fig.note_as_reported", code), { note: note, date: date(fig.r, code) }) : note;
+    if (note && fig.r) return fill(tr("fig.note_as_reported", code), { note: note, date: date(fig.r, code) });
+    return note || (fig.r ? fill(tr("fig.as_reported", code), { date: date(fig.r, code) }) : "");
   }
   function caption(fig, code) {
     var held = when(fig, code);
