@@ -33,19 +33,27 @@ SELECT ?country ?relation WHERE {
   VALUES ?relation { skg:implementedIn skg:joinedBy }
   <https://w3id.org/soilkg/id/initiative/recisoil> ?relation ?country .
 }"""),
-    ("A work's authors in the order the citation gives them (`skg:authors` is an RDF list; `skg:author` "
-     "lists them unordered):",
+    ("A work's authors in the order the citation gives them: `skg:authors` is an RDF list (`skg:author` lists "
+     "them unordered); a list's members come back in no set order, so count each one's position:",
      """PREFIX skg: <https://w3id.org/soilkg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?work ?author WHERE {
+SELECT ?work ?author (COUNT(?before) AS ?position) WHERE {
   ?work skg:authors ?list .
-  ?list rdf:rest*/rdf:first ?author .
-}"""),
-    ("What a reported figure counts, and where it was presented or published (`skg:counts`, "
-     "`skg:presentedAt`, `skg:resultsOf`):",
+  ?list rdf:rest* ?before .
+  ?before rdf:rest* ?node .
+  ?node rdf:first ?author .
+}
+GROUP BY ?work ?author
+ORDER BY ?work ?position"""),
+    ("What a reported figure counts, when the source names them (`skg:counts`):",
      """PREFIX skg: <https://w3id.org/soilkg/ontology#>
 SELECT ?figure ?value ?counted WHERE {
   ?figure a skg:ReportedFigure ; skg:value ?value ; skg:counts ?counted .
+}"""),
+    ("Where a work was presented, and the survey whose results it publishes (`skg:presentedAt`, `skg:resultsOf`):",
+     """PREFIX skg: <https://w3id.org/soilkg/ontology#>
+SELECT ?work ?meeting ?survey WHERE {
+  { ?work skg:presentedAt ?meeting } UNION { ?work skg:resultsOf ?survey }
 }"""),
     ("Which passage (or registry) states one statement: the named query `statement-sources` "
      "(`/queries/statement-sources?subject=...&predicate=...`), or by hand for an annotated statement:",

@@ -89,6 +89,16 @@ def test_the_language_filter_keeps_one_label_per_theme(graph: ox.Store) -> None:
     assert len(list(unfiltered)) == 6 * len(labels)  # six languages without the filter
 
 
+def test_the_authors_pattern_gives_the_citation_order(graph: ox.Store) -> None:
+    sparql = next(q for text, q in PATTERNS if "skg:authors ?list" in q)
+    rows = graph.query(sparql, use_default_graph_as_union=True)
+    assert isinstance(rows, ox.QuerySolutions)
+    paper = "https://w3id.org/soilkg/id/publication/background-study-paper-74"
+    order = [r["author"].value.rsplit("/", 1)[-1] for r in rows if r["work"].value == paper]
+    # Footnote 16: "Csorba, C., Hackl, E., Reichenauer, T., van der Putten, W. & Sessitsch, A."
+    assert order == ["csorba-c", "hackl-e", "reichenauer-t", "van-der-putten-w", "sessitsch-a"]
+
+
 def test_adding_data_keeps_the_examples_shown(project: Project, graph: ox.Store, tmp_path: Path) -> None:
     """An example stays while the data has it: a new file sorting first does not make the file stale."""
     store = ox.Store()
