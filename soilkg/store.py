@@ -210,7 +210,7 @@ def build(project: Project, *, force: bool = False, check: Check | None = None,
 
 def _set_aside_if_failed(project: Project, *links: Path) -> Path | None:
     """Check the linked stores; move a build whose store fails aside, saying so; return where it went."""
-    stores = project.build / "stores"
+    stores = (project.build / "stores").resolve()  # as the links resolve (the build folder may be a link)
     for folder in dict.fromkeys(link.resolve() for link in links if link.exists()):
         if folder.parent.parent != stores:
             continue  # not a build of this folder (a store put there by hand): left to _swap_link
