@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from soilkg.namespaces import DCT, SKG, SKOS
 from soilkg.report.figure_text import figures_sentence, noun_phrase, spelled, unbracketed
-from soilkg.report.model import Run
-from soilkg.report.subjects import NOT_YET, PUBLICATION_TYPES, SELF_EVIDENT, aim_phrase, count_words, term
+from soilkg.report.subjects import SELF_EVIDENT, aim_phrase, count_words, term
 from soilkg.report.text import human_date, join_words, when
 
 if TYPE_CHECKING:
@@ -25,19 +24,8 @@ INITIATIVE_KINDS = {str(SKG.Initiative), str(SKG.PlanOfAction)}
 DEFINED = {str(SKG[k]) for k in ("Programme", "Network", "Survey", "Observatory", "Initiative")}
 
 
-def _names(plan: Plan, iris: list[str]) -> str:
+def names(plan: Plan, iris: list[str]) -> str:
     return join_words([plan.namer(i) for i in iris])
-
-
-def _titles(plan: Plan, iris: list[str]) -> list[Run]:
-    """Titles of works in italics, joined as English joins them."""
-    runs: list[Run] = []
-    for index, iri in enumerate(iris):
-        plan.namer.mentioned.add(iri)
-        if index:
-            runs.append(Run(" and " if index == len(iris) - 1 else ", "))
-        runs.append(Run(plan.namer.label(iri), italic=True))
-    return runs
 
 
 def _aim(plan: Plan, subject: str) -> str:
@@ -69,7 +57,7 @@ def scope(plan: Plan) -> None:
         when_ = f"the Commission's {head}" if sep else plan.namer(since.value)
         plan.take([since])
         plan.add(f"This document describes progress made in the implementation of "
-                 f"{_names(plan, topics) or 'the Initiative'} since {when_}.", [doc, *topics, since.value])
+                 f"{names(plan, topics) or 'the Initiative'} since {when_}.", [doc, *topics, since.value])
 
 
 def establishment(plan: Plan) -> None:
@@ -127,8 +115,8 @@ def adoption(plan: Plan) -> None:
             invited = plan.take(plan.of(part, "invites"))
             through = plan.take(plan.of(part, "invitesThrough"))
             to = plan.take(plan.of(part, "invitationTo"))
-            text += f" and invited {_names(plan, [f.value for f in invited])}"
-            text += f" through {_names(plan, [f.value for f in through])}" if through else ""
+            text += f" and invited {names(plan, [f.value for f in invited])}"
+            text += f" through {names(plan, [f.value for f in through])}" if through else ""
             text += f" {aim_phrase(to[0].value)}" if to else ""
             about += [part, *(f.value for f in invited + through)]
         plan.add(text + ".", about)
@@ -147,10 +135,10 @@ def leadership(plan: Plan) -> None:
             top, unit, parent = chain
             who = f"{plan.namer(top)}, through {plan.namer(parent)}'s {plan.namer.bare(unit)}, is leading"
         else:
-            who = f"{_names(plan, iris)} {'is' if len(iris) == 1 else 'are'} leading"
+            who = f"{names(plan, iris)} {'is' if len(iris) == 1 else 'are'} leading"
         text = f"{who} the implementation of {plan.namer(target)}"
         if partners:
-            text += f", in collaboration with {_names(plan, [f.value for f in partners])}"
+            text += f", in collaboration with {names(plan, [f.value for f in partners])}"
         plan.add(text + ".", [*iris, target, *(f.value for f in partners), *(chain[2:] if chain else [])])
 
 
@@ -251,7 +239,7 @@ def _activity_sentence(plan: Plan, who: list[str], texts: list[str]) -> None:
     targets = plan.take([f for s in who for f in plan.of(s, "sdgTarget")])
     about = list(who)
     if predicates:
-        name = _names(plan, who)
+        name = names(plan, who)
         if again and len(predicates) == 1 and not plural:
             name += " also"
         body = join_words(predicates)
@@ -265,63 +253,6 @@ def _activity_sentence(plan: Plan, who: list[str], texts: list[str]) -> None:
         plan.add(f"{name} {body}" + "".join(_aim(plan, s) for s in mentioned[:1]) + ".", about + mentioned)
     for text in statements:
         plan.add(text[:1].upper() + text[1:] + ".", about)
-
-
-def publications(plan: Plan) -> None:
-    """Works grouped as FAO groups them: by who made them, by publisher and year, by state."""
-    works = [s for s in plan.subjects() if plan.namer.types(s) & PUBLICATION_TYPES or plan.of(s, "status")
-             and plan.of(s, "status")[0].value in NOT_YET]
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for work in works:
-        plan.take([f for f in plan.of(work) if f.footnote_only])
-        status = next((f.value for f in plan.of(work, "status")), "")
-        if not status:
-            continue
-        if plan.covered(work) or status in SELF_EVIDENT:
-            plan.take([f for f in plan.of(work) if f.prop != term("aim")])
-            continue
-        results = plan.of(work, "resultsOf")
-        if results and status in NOT_YET:
-            journal = plan.take(plan.of(work, "publishedIn"))
-            year = plan.take(plan.of(work, "year"))
-            plan.take([*results, *plan.of(work, "status")])
-            text = [Run(f"The results of {plan.namer(results[0].value)} will be published"
-                        + (" in " if journal else ""))]
-            if journal:
-                text.append(Run(plan.namer.label(journal[0].value), italic=True))
-            text.append(Run(f" in {year[0].value}." if year else "."))
-            plan.add(text, [work, results[0].value, *(j.value for j in journal)])
-            continue
-        made = plan.of(work, "producedBy")
-        partners = plan.of(work, "inCollaborationWith")
-        publisher = [f for f in plan.of(work, "publishedBy") if not f.footnote_only]
-        year = [f for f in plan.of(work, "year") if not f.footnote_only]
-        if status == str(SKG.published) and made:
-            key: tuple[str, ...] = ("made", made[0].value, *(f.value for f in partners))
-        elif publisher or (year and status == str(SKG.published)):
-            key = ("published", publisher[0].value if publisher else "", year[0].value if year else "")
-        else:
-            key = ("state", status, year[0].value if year else "")
-        groups.setdefault(key, []).append(work)
-        plan.take([f for f in plan.of(work) if f.prop != term("aim")])
-    order = ("made", "published", "state")  # what is out first, then what is coming
-    for key, members in sorted(groups.items(), key=lambda item: order.index(item[0][0])):
-        titles = _titles(plan, members)
-        plural = len(members) > 1
-        if key[0] == "made":
-            lead = f"In coordination with {_names(plan, list(key[2:]))}, " if key[2:] else ""
-            plan.add([Run(f"{lead}{plan.namer(key[1])} has published "), *titles, Run(".")],
-                     [*members, *key[1:]])
-        elif key[0] == "published":
-            lead = f"In {key[2]}, " if key[2] else ""
-            who = plan.namer(key[1]) if key[1] else ""
-            runs = [Run(f"{lead}{who} published "), *titles, Run(".")] if who else \
-                [*titles, Run(f" {'were' if plural else 'was'} published{' in ' + key[2] if key[2] else ''}.")]
-            plan.add(runs, [*members, *(k for k in key[1:2] if k)])
-        else:
-            state = plan.namer.label(key[1]) if key[1] else "planned"
-            due = f" and {'are' if plural else 'is'} to be published in {key[2]}" if key[2] else ""
-            plan.add([*titles, Run(f" {'are' if plural else 'is'} {state}{due}.")], members)
 
 
 def invitations(plan: Plan) -> None:
@@ -342,10 +273,16 @@ def invitations(plan: Plan) -> None:
         # Invited before by another decision: "again" (the graph holds every invitation).
         again = " again" if any(f.prop == term("invites") and f.value in whom and f.subject != decision
                                 for f in plan.everything) else ""
-        plan.add(f"{name}{also} invited {_names(plan, whom)}{again}"
-                 + (f", through {_names(plan, [f.value for f in through])}," if through else "")
+        plan.add(f"{name}{also} invited {names(plan, whom)}{again}"
+                 + (f", through {names(plan, [f.value for f in through])}," if through else "")
                  + (f" {aim_phrase(to[0].value)}" if to else "") + ".",
                  [decision, *whom, *(f.value for f in through + meeting)])
+
+
+def _mostly_said(text: str, written: str) -> bool:
+    """A definition whose words the paragraph has mostly written already says nothing new."""
+    words = set(re.findall(r"\w{4,}", text.lower()))
+    return bool(words) and len(words & set(re.findall(r"\w{4,}", written))) > 0.6 * len(words)
 
 
 def remaining(plan: Plan) -> None:
@@ -385,38 +322,10 @@ def remaining(plan: Plan) -> None:
             plan.add(f"{plan.namer(subject)} was sent to {fact.value}.", [subject])
 
 
-def presented(plan: Plan) -> None:
-    """'The implementation plan for GLOSOB, prepared in collaboration with ..., was presented at ... in June 2024.'"""
-    for subject in plan.subjects():
-        _presented(plan, subject)
-
-
-def _mostly_said(text: str, written: str) -> bool:
-    """A definition whose words the paragraph has mostly written already says nothing new."""
-    words = set(re.findall(r"\w{4,}", text.lower()))
-    return bool(words) and len(words & set(re.findall(r"\w{4,}", written))) > 0.6 * len(words)
-
-
-def _presented(plan: Plan, subject: str) -> None:
-    for fact in plan.take(plan.of(subject, "presentedAt")):
-        partners = plan.take(plan.of(subject, "inCollaborationWith"))
-        by = plan.take(plan.of(subject, "presentedBy"))
-        start = plan.take(plan.of(fact.value, "startDate"))
-        plan.take(plan.of(subject, str(DCT.subject)))
-        together = f", in collaboration with {_names(plan, [p.value for p in partners])}," if partners else ""
-        date = f" {when(start[0].value)}" if start else ""
-        where = f" at {plan.namer(fact.value)}{date}"
-        if by:
-            text = f"{_names(plan, [b.value for b in by])}{together} presented {plan.namer(subject)}{where}."
-        else:
-            text = f"{plan.namer(subject)}{together.replace(', in', ', prepared in')} was presented{where}."
-        plan.add(text, [*(b.value for b in by), subject, fact.value, *(p.value for p in partners)])
-
-
 _STRUCTURE = {term(p) for p in ("theme", "unitOf", "hostedBy", "planOf", "decisionOf", "collaboratesWith",
                                 "withinFramework", "producedBy", "publishedBy", "year", "inCollaborationWith")} | \
     {str(DCT.subject)}
 
 
 __all__ = ["activities", "adoption", "countries", "establishment", "figures", "invitations", "leadership",
-           "presented", "publications", "remaining", "scope"]
+           "names", "remaining", "scope"]

@@ -100,7 +100,7 @@ class Namer:
                 return f"the {e.acronym}" if e.label.rsplit(" ", 1)[-1] in ARTICLE_BEFORE_ACRONYM else e.acronym
             return lead_article(running_name(e.short if e.short and e.short != e.label else self._again(e)))
         self.mentioned.add(iri)
-        full = lead_article(running_name(e.label))
+        full = f"the {e.label[:1].lower()}{e.label[1:]}" if _describes(e.label) else lead_article(running_name(e.label))
         return f"{full} ({e.acronym})" if e.acronym and e.acronym != e.label else full
 
     def _again(self, e: Entry) -> str:
@@ -122,6 +122,17 @@ class Namer:
         for iri, e in self.entries.items():
             if iri not in self.mentioned and e.acronym and f"{e.label} ({e.acronym})" in text:
                 self.mentioned.add(iri)
+
+
+FUNCTION_WORDS = {"and", "of", "on", "for", "the", "to", "in", "with"}
+
+
+def _describes(label: str) -> bool:
+    """A label that describes rather than names ('Implementation plan for GLOSOB', 'National benchmark sites
+    for ...'): its second word is a lower-case noun and nothing after is capitalised but acronyms."""
+    words = label.split()
+    return (len(words) > 2 and words[0][1:].islower() and words[1].islower() and words[1] not in FUNCTION_WORDS
+            and all(w.islower() or w.isupper() or not w[:1].isalpha() for w in words[2:]))
 
 
 def lead_article(name: str) -> str:

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from soilkg.report import clauses
+from soilkg.report import clauses, works
 from soilkg.report.gather import Row
 from soilkg.report.model import Run
 from soilkg.report.namer import Fact, Namer
@@ -99,7 +99,7 @@ class Plan:
 
 
 STEPS = (clauses.scope, clauses.establishment, clauses.adoption, clauses.leadership, clauses.countries,
-         clauses.figures, clauses.activities, clauses.presented, clauses.publications, clauses.invitations,
+         clauses.figures, clauses.activities, works.presented, works.publications, clauses.invitations,
          clauses.remaining)
 # A relation is said when one sentence names both its ends ("The GSP raises awareness ... through its Global
 # Soil Doctors programme" says the programme is the GSP's): it is not said again.

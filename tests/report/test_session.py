@@ -11,7 +11,7 @@ import pytest
 from soilkg.errors import SoilkgError
 from soilkg.paths import Project
 from soilkg.report.gather import QueryRunner
-from soilkg.report.session import require, start_of_updates
+from soilkg.report.session import Window, require, window_for
 
 PREFIXES = """@prefix skg: <https://w3id.org/soilkg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -32,19 +32,32 @@ def runner(project: Project, *turtle: str) -> QueryRunner:
     return QueryRunner.for_project(project, store)
 
 
-def test_updates_start_the_day_after_the_previous_session_closed(project: Project) -> None:
+def test_a_cycle_is_bounded_at_both_ends(project: Project) -> None:
+    """From the day after the previous session closed to the day before the session opens (or --until)."""
     r = runner(project, M21, M20)
     session = require(r, 21)
     assert (session.short, session.place, session.start) == ("Twenty-first Regular Session", "Rome", "2027-03-01")
-    start, how = start_of_updates(r, session, None)
-    assert start == date(2025, 3, 29) and "Twentieth Regular Session closed on 28 March 2025" in how
-    assert start_of_updates(r, session, date(2026, 1, 1))[0] == date(2026, 1, 1)  # --since overrides
+    window = window_for(r, session)
+    assert (window.start, window.end) == (date(2025, 3, 29), date(2027, 3, 1))
+    assert "Twentieth Regular Session closed on 28 March 2025" in window.how and not window.chosen
+    chosen = window_for(r, session, date(2026, 1, 1), date(2026, 12, 31))
+    assert (chosen.start, chosen.end, chosen.chosen) == (date(2026, 1, 1), date(2027, 1, 1), True)
+
+
+def test_window_compares_dates_as_the_periods_they_name() -> None:
+    window = Window(date(2026, 3, 1), date(2027, 3, 1), "")
+    assert window.holds("2026-03")  # some time in March 2026: it may lie on or after 1 March
+    assert window.holds("2026-03-01") and window.holds("2027-02-28") and window.holds("2026")
+    assert not window.holds("2026-02-28") and not window.holds("2026-02")
+    assert not window.holds("2027-03") and not window.holds("2027-03-01")  # the session's own month: the next cycle
+    assert window.holds(None, "2026-05-31")  # the first date given decides
+    assert not window.holds(None, "not a date")
 
 
 def test_missing_previous_session_names_the_command_or_since(project: Project) -> None:
     r = runner(project, M21)
     with pytest.raises(SoilkgError) as error:
-        start_of_updates(r, require(r, 21), None)
+        window_for(r, require(r, 21))
     assert "soilkg new meeting --body cgrfa --session 20 " in str(error.value) and "--since" in str(error.value)
     assert error.value.exit_code == 2
 
