@@ -15,7 +15,7 @@ from tests.api.conftest import Server, server_fixture
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # three-way cross product
 TIMEOUT = 6.0  # the second pair of slow queries still runs while the ASKs are timed
-ASKS = 20
+ASKS = 40
 
 
 served = server_fixture("--timeout", str(TIMEOUT))
@@ -41,13 +41,21 @@ def test_a_cheap_query_from_the_address_of_four_slow_ones_is_answered_at_once(se
     else:
         pytest.fail(f"the slow queries never occupied the general lane: {health}")
     seconds = []
-    for n in range(ASKS):
-        started = time.perf_counter()
-        # A new text each time, so that no answer comes from the result cache.
-        response = httpx.get(served.sparql, params={"query": f"ASK {{ ?s ?p <urn:x:colleague-{n}> }}"})
-        seconds.append(time.perf_counter() - started)
-        assert response.status_code == 200, response.text
-    assert all(thread.is_alive() for thread in threads[2:]), "the slow queries ended before the ASKs were timed"
+    with httpx.Client() as colleague:  # one connection, as a browser or dashboard keeps it
+        # Its first request opens the connection (and is the new cheap-lane worker's first): what is
+        # timed below is the wait behind the slow queries, not a cold start. A named query: it teaches
+        # the server nothing about the ASKs.
+        assert colleague.get(served.base + "/queries/publications-since").status_code == 200
+        for n in range(ASKS):
+            started = time.perf_counter()
+            # A new shape each time (a new variable name: literals and numbers do not make one), so that
+            # neither the result cache nor a past timing of the same shape answers for the reading.
+            name = "".join(chr(ord("a") + int(digit)) for digit in str(n))
+            response = colleague.get(served.sparql, params={"query": f"ASK {{ ?{name} ?p ?o }}"})
+            seconds.append(time.perf_counter() - started)
+            assert response.status_code == 200, response.text
+    assert all(thread.is_alive() for thread in threads[2:]), \
+        f"the slow queries ended before the ASKs were timed: {[r.status_code for r in slow]}, ASKs {seconds}"
     p95 = statistics.quantiles(seconds, n=20)[-1]
     assert p95 < 0.1, f"ASK p95 {p95 * 1000:.0f} ms: {[round(s * 1000) for s in seconds]}"
     for thread in threads:
