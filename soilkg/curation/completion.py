@@ -128,10 +128,18 @@ def review_status(project: Project, resource: str, status: str, day: Period, pas
         raise SoilkgError(f"{project.relative(path)} already has dct:issued: it was published before. Correct the "
                           "date in the file if it is wrong.", exit_code=2)
     added = f"skg:{name}"
+    lines = []
     if name == "published":
-        added += (" ;\n    # The date it was published (set by `soilkg new status`): reports and --since use it."
-                  f"\n    dct:issued {typed(day.lexical, day.kind)}")
+        lines.append(("dct:issued", typed(day.lexical, day.kind),
+                      "The date it was published (set by `soilkg new status`): reports and --since use it."))
     if passage:
-        added += (" ;\n    # The passage of a report that announces or reports this case study."
-                  f"\n    skg:mentionedIn {iri(passage)}")
+        lines.append(("skg:mentionedIn", iri(passage), "The passage of a report that announces or reports it."))
+    for prop, value, comment in lines:
+        # The template's commented hint for the property becomes the statement; else it follows the status.
+        hint = re.compile(rf"^(\s*)# {re.escape(prop)} .* ;$", re.MULTILINE)
+        hinted = hint.search(text)
+        if hinted is not None:
+            text = f"{text[:hinted.start()]}{hinted.group(1)}{prop} {value} ;{text[hinted.end():]}"
+        else:
+            added += f" ;\n    # {comment}\n    {prop} {value}"
     return NewFile(path, _REVIEW.sub(lambda m: m.group(1) + added, text, count=1))

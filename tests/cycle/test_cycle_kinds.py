@@ -142,6 +142,10 @@ def test_case_study_has_its_date_and_passage(cycle: Repo) -> None:
     case = f"<{ID}case-study/synthetic-cycle-case>"
     assert _ask(store, f'{case} skg:reviewStatus skg:published ; dct:issued "2026-05-04"^^'
                        f'<http://www.w3.org/2001/XMLSchema#date> ; skg:mentionedIn <{ID}document/{DOC}/p3>')
+    # The template's commented hints became the statements, in their place.
+    text = (cycle.root / "data/case-study/synthetic-cycle-case.ttl").read_text(encoding="utf-8")
+    assert '\n    dct:issued "2026-05-04"^^xsd:date ;\n' in text and "# dct:issued" not in text
+    assert "# skg:mentionedIn" not in text and text.count("skg:mentionedIn <") == 1
 
 
 def test_new_kinds_are_in_the_store(cycle: Repo) -> None:
