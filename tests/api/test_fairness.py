@@ -54,9 +54,11 @@ def test_a_cheap_query_from_the_address_of_four_slow_ones_is_answered_at_once(se
             response = colleague.get(served.sparql, params={"query": f"ASK {{ ?{name} ?p ?o }}"})
             seconds.append(time.perf_counter() - started)
             assert response.status_code == 200, response.text
-    assert all(thread.is_alive() for thread in threads[2:]), \
+    # Two of them (whichever arrived last) wait for the first two to time out: all were still there.
+    assert sum(thread.is_alive() for thread in threads) >= 2, \
         f"the slow queries ended before the ASKs were timed: {[r.status_code for r in slow]}, ASKs {seconds}"
     p95 = statistics.quantiles(seconds, n=20)[-1]
+    print(f"ASK p95 {p95 * 1000:.0f} ms, median {statistics.median(seconds) * 1000:.0f} ms over {ASKS}")
     assert p95 < 0.1, f"ASK p95 {p95 * 1000:.0f} ms: {[round(s * 1000) for s in seconds]}"
     for thread in threads:
         thread.join()
