@@ -60,10 +60,17 @@ def _kinds_help() -> str:
 
 
 Kind = Annotated[str, typer.Option("--kind", help=_kinds_help())]
+SeriesNumber = Annotated[str, typer.Option(help="Its number in a series (a background study paper: 74).")]
+
+
+def _series_number(value: str) -> str:
+    if value.strip() and not value.strip().isdigit():
+        raise SoilkgError(f"--series-number `{value}`: write the number in digits, such as 74.", exit_code=2)
+    return str(int(value)) if value.strip() else ""
 
 
 def _completion(project: Project, resource: str, *, when: str, year_: str, issued: str, doi_: str, handle_: str,
-                url_: str, kind: str, passage: str) -> Completion:
+                url_: str, kind: str, series: str, passage: str) -> Completion:
     day = period("--issued", issued) if issued else None
     default_year = str(day.first.year) if day else when[:4]
     given = year("--year", year_ or default_year)
@@ -71,7 +78,7 @@ def _completion(project: Project, resource: str, *, when: str, year_: str, issue
         raise SoilkgError(f"--issued {day} is not in --year {given}: correct one of them.", exit_code=2)
     done = Completion(year=given, source=passage, issued=day, doi=doi(doi_) if doi_ else "",
                       handle=handle(handle_) if handle_ else "", url=url("--url", url_) if url_ else "",
-                      kind=publication_kind(project, kind) if kind else "")
+                      kind=publication_kind(project, kind) if kind else "", series_number=_series_number(series))
     return done
 
 
@@ -181,6 +188,7 @@ def _register_cycle(new: typer.Typer) -> None:
         handle_: Handle = "",
         url_: Url = "",
         kind: Kind = "",
+        series_number: SeriesNumber = "",
         completes: Annotated[str, typer.Option(help="A publication of data/ announced earlier (planned, being "
                                                     "finalized) that is now published: publication:sop-nematodes. "
                                                     "Adds --doi/--handle/--url, --year, --kind to its file and "
@@ -201,7 +209,7 @@ def _register_cycle(new: typer.Typer) -> None:
             passage = source(project, ask(source_, "--source", "The passage that says it is published"))
             when = issued or year_ or ask("", "--issued", date_question("When it appeared"))
             done = _completion(project, resource, when=when, year_=year_, issued=issued, doi_=doi_,
-                               handle_=handle_, url_=url_, kind=kind, passage=passage)
+                               handle_=handle_, url_=url_, kind=kind, series=series_number, passage=passage)
             _published(project, resource, when, passage, slug, done, "new publication --completes")
             return
         name = ask(title, "--title", "The title")
@@ -218,7 +226,7 @@ def _register_cycle(new: typer.Typer) -> None:
             publisher=resolve(project, in_folder("organisation", publisher), "--publisher", ("organisation",),
                               "an organisation") if publisher else "",
             status=status(project, status_) if status_ else "",
-            kind=_kind(project, ask, kind),
+            kind=_kind(project, ask, kind), series_number=_series_number(series_number),
         )
         finish(project, publication(project, answers), "the publication")
 
@@ -235,6 +243,7 @@ def _register_cycle(new: typer.Typer) -> None:
         url_: Url = "",
         year_: Year = "",
         kind: Kind = "",
+        series_number: SeriesNumber = "",
         slug: Slug = "",
         no_input: NoInput = False,
     ) -> None:
@@ -251,10 +260,12 @@ def _register_cycle(new: typer.Typer) -> None:
             return
         day = ask(date, "--date", date_question("When it changed"))
         passage = source(project, ask(source_, "--source", "The passage that states it"))
-        publication_flags = {"--doi": doi_, "--handle": handle_, "--url": url_, "--year": year_, "--kind": kind}
+        publication_flags = {"--doi": doi_, "--handle": handle_, "--url": url_, "--year": year_, "--kind": kind,
+                             "--series-number": series_number}
         if folder_of(resource) == "publication" and new_status == str(SKG.published):
             done = _completion(project, resource, when=period("--date", day).lexical, year_=year_, issued=day,
-                               doi_=doi_, handle_=handle_, url_=url_, kind=kind, passage=passage)
+                               doi_=doi_, handle_=handle_, url_=url_, kind=kind, series=series_number,
+                               passage=passage)
             _published(project, resource, day, passage, slug, done, "new status")
             return
         given = [flag for flag, value in publication_flags.items() if value]

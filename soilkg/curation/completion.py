@@ -12,13 +12,12 @@ with the passage that announces or reports it (`skg:mentionedIn`) when one is gi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from soilkg.curation.additions import append_blocks
-from soilkg.curation.cycle_files import short
+from soilkg.curation.cycle_files import Published, short
 from soilkg.curation.references import compact_iri, folder_store
 from soilkg.curation.render import Line, iri, plain, typed
 from soilkg.curation.turtle_out import Block, NewFile
@@ -31,17 +30,7 @@ from soilkg.periods import DATE, Period
 DCT_ISSUED = "http://purl.org/dc/terms/issued"
 
 
-@dataclass
-class Completion:
-    """What a publication gets when it is published; every field may be empty but the year."""
-
-    year: str
-    source: str  # passage IRI
-    issued: Period | None = None
-    doi: str = ""
-    handle: str = ""
-    url: str = ""
-    kind: str = ""  # class IRI
+Completion = Published  # a publication completed: what `new status ... --status published` adds
 
 
 def _values(project: Project, resource: str, prop: str) -> list[str]:
@@ -86,6 +75,8 @@ def complete_publication(project: Project, resource: str, c: Completion, command
     if c.url and c.url not in _values(project, resource, str(SKG.website)):
         lines.append(Line("skg:website" if not (c.doi or c.handle) else "schema:url", [iri(c.url)],
                           "Where to read it."))
+    if c.series_number and not _values(project, resource, str(SKG.seriesNumber)):
+        lines.append(Line("skg:seriesNumber", [c.series_number], "Its number in the series."))
     years = _values(project, resource, str(SKG.year))
     if years and years != [c.year]:
         raise SoilkgError(f"{compact_iri(project, resource)} already has skg:year {years[0]}, not {c.year}: "
@@ -96,7 +87,7 @@ def complete_publication(project: Project, resource: str, c: Completion, command
         lines.append(Line("dct:issued", [typed(c.issued.lexical, c.issued.kind)], "The day it appeared."))
     if not lines:
         raise SoilkgError(f"{compact_iri(project, resource)} already has everything given here: nothing to add. "
-                          "Give --doi, --handle, --url, --kind or --year.", exit_code=2)
+                          "Give --doi, --handle, --url, --kind, --series-number or --year.", exit_code=2)
     slug = resource.rsplit("/", 1)[-1]
     return append_blocks(project, publication_path(project, resource), command,
                          "the same work, now published.", [Block(f"publication:{slug}", lines)], c.source, resource)

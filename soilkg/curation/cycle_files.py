@@ -67,20 +67,27 @@ def web_page(project: Project, *, slug: str, url: str, title: str, accessed: str
     return NewFile(project.data / "web-page" / f"{slug}.ttl", render_file(header, [block]))
 
 
-@dataclass
-class PublicationAnswers:
-    slug: str
-    title: str
+@dataclass(kw_only=True)
+class Published:
+    """What a published work is found and cited by; every field may be empty but the year and source."""
+
     year: str
     source: str  # passage IRI
     issued: Period | None = None
     doi: str = ""
     handle: str = ""
     url: str = ""
+    kind: str = ""  # class IRI (skg:StandardOperatingProcedure); "" for skg:Publication
+    series_number: str = ""  # its number in a series, such as background study paper 74
+
+
+@dataclass(kw_only=True)
+class PublicationAnswers(Published):
+    slug: str
+    title: str
     authors: list[str] = field(default_factory=list)  # "Family, G." as the citation gives them
     publisher: str = ""  # organisation IRI
     status: str = ""  # status IRI
-    kind: str = ""  # class IRI (skg:StandardOperatingProcedure); "" for skg:Publication
 
 
 def person_slug(name: str) -> str:
@@ -122,6 +129,8 @@ def publication(project: Project, a: PublicationAnswers) -> list[NewFile]:
     lines.append(Line("skg:year", [typed(a.year, "gYear")], "The year of publication."))
     if a.issued is not None:
         lines.append(Line("dct:issued", [typed(a.issued.lexical, a.issued.kind)], "When it appeared."))
+    if a.series_number:
+        lines.append(Line("skg:seriesNumber", [a.series_number], "Its number in the series."))
     if a.publisher:
         lines.append(Line("skg:publishedBy", [short(project, a.publisher)], "Who published it."))
     if a.doi:

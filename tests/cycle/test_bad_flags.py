@@ -72,6 +72,8 @@ CASES: list[tuple[tuple[str, ...], str]] = [
     (("new", "decision-paragraph", "--decision", "decision:cbd-cop-dec-15-28", "--number", "7", "--invites",
       "fao", "--invitation", "to x", *SRC), "already has paragraph 7"),
     (("new", "network", "--name", "X", "--kind", "club", *SRC), "--kind `club`: choose one of network, organisation"),
+    (("new", "publication", "--title", "X", "--year", "2026", "--kind", "bsp", "--series-number", "LXXIV", *SRC),
+     "--series-number `LXXIV`: write the number in digits"),
     (("new", "publication", "--completes", "publication:sop-soil-respiration-rate", "--year", "2023", *SRC),
      "is already `published`"),
 ]

@@ -47,6 +47,9 @@ COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("new", "publication", "--title", "SYNTHETIC procedure for springtails", "--year", "2026", "--kind", "sop",
       "--url", "https://example.org/synthetic/springtails", "--source", P1),
      ("data/publication/synthetic-procedure-for-springtails.ttl",)),
+    (("new", "publication", "--title", "SYNTHETIC background study", "--year", "2026", "--kind",
+      "background-study-paper", "--series-number", "99", "--url", "https://example.org/synthetic/springtails",
+      "--source", P1), ("data/publication/synthetic-background-study.ttl",)),
     (("new", "network", "--name", "SYNTHETIC International Network on Soil Testing", "--acronym", "SYNNET",
       "--launched-by", "gsp", "--date", "2026-04", "--aim", "to test the cycle", "--contributes-to",
       "initiative:international-initiative-soil-biodiversity", "--source", P2), ("data/network/synnet.ttl",)),
@@ -130,6 +133,8 @@ def test_published_sop_is_the_same_resource(cycle: Repo) -> None:
                        f'dct:issued "2026-04-20"^^<http://www.w3.org/2001/XMLSchema#date>')
     assert _ask(store, f"?c skg:statusOf {mesofauna} ; skg:newStatus skg:published ; skg:date ?d")
     assert _ask(store, f"<{ID}publication/synthetic-procedure-for-springtails> a skg:StandardOperatingProcedure")
+    assert _ask(store, f"<{ID}publication/synthetic-background-study> a skg:BackgroundStudyPaper ; "
+                       "skg:seriesNumber 99")
 
 
 def test_status_change_dated_by_month(cycle: Repo) -> None:
