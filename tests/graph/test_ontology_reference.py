@@ -125,3 +125,13 @@ def test_the_command_tells_a_stale_file_and_rewrites_it(project: Project, tmp_pa
     written = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert written.returncode == 0, written.stderr
     assert readme.read_text(encoding="utf-8") == text
+
+
+def test_a_query_uses_what_it_names_not_what_its_comments_or_strings_say() -> None:
+    from soilkg.ontology_reference import used_iris
+
+    sparql = """# skg:inComment
+PREFIX s: <https://w3id.org/soilkg/ontology#>
+SELECT ?x WHERE { ?x a s:Country ; <https://w3id.org/soilkg/ontology#m49> "s:inString" . }"""
+    assert used_iris(sparql) >= {str(SKG.Country), str(SKG.m49), str(RDF.type)}
+    assert not used_iris(sparql) & {str(SKG.inComment), str(SKG.inString)}
