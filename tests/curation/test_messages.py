@@ -95,13 +95,14 @@ def test_a_case_study_title_in_one_language_is_not_a_missing_translation(box: Sa
     # Other resources still get the warning.
     path = box.root / "data" / "country" / "GHA.ttl"
     original = path.read_text(encoding="utf-8")
-    path.write_text(original.replace('rdfs:label "Ghana"@en ;', 'rdfs:label "Ghana"@en , "Ghana"@fr ;'),
-                    encoding="utf-8")
+    assert original.count('rdfs:label "Ghana"@en') == 1
+    path.write_text(original.replace('rdfs:label "Ghana"@en', 'rdfs:label "Ghana"@fr , "Ghana"@en'), encoding="utf-8")
     try:
         result = box.run("validate", "data/country/GHA.ttl", "--format", "json")
     finally:
         path.write_text(original, encoding="utf-8")
-    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["missing-translation"]
+    # (The added French name also lacks a source: statement-sources says so; not this test's concern.)
+    assert "missing-translation" in [f["rule"] for f in json.loads(result.stdout)["findings"]]
 
 
 def test_locate_finds_each_impact_by_what_it_holds(tmp_path: Path) -> None:
