@@ -7,6 +7,8 @@ paragraphs and footnotes) extend the owner's IRI with ``/`` and live in the owne
 
 from rdflib import Namespace
 
+from soilkg.kinds import KIND_TABLE
+
 BASE = "https://w3id.org/soilkg/"
 ID = BASE + "id/"
 SKG = Namespace(BASE + "ontology#")
@@ -61,36 +63,7 @@ PREFIXES: dict[str, str] = {
 }
 
 # Kinds of resource: folder name under data/ -> the class their main resource must have.
-KINDS: dict[str, str] = {
-    "initiative": "Initiative",
-    "plan": "PlanOfAction",
-    "framework": "PolicyFramework",
-    "decision": "PolicyDecision",
-    "organisation": "Organisation",
-    "network": "Network",
-    "programme": "Programme",
-    "survey": "Survey",
-    "publication": "Publication",
-    "periodical": "Periodical",
-    "document": "MeetingDocument",
-    "meeting": "Meeting",
-    "person": "Person",
-    "country": "Country",
-    "sdg-target": "SDGTarget",
-    "theme": "Theme",
-    "actor-group": "ActorGroup",
-    "figure": "ReportedFigure",
-    "dataset": "Dataset",
-    "case-study": "CaseStudy",
-    # The reporting cycle (ontology/cycle.ttl): web pages cited as sources, dated status changes.
-    "web-page": "WebPage",
-    "status-change": "StatusChange",
-    # Controlled vocabularies for case studies (SKOS concepts, mapped to AGROVOC where certain).
-    "practice": "Practice",
-    "organism-group": "OrganismGroup",
-    "threat": "Threat",
-    "land-use": "LandUse",
-}
+KINDS: dict[str, str] = {kind.folder: kind.cls for kind in KIND_TABLE}  # folder -> class (soilkg/kinds.py)
 
 for _kind in KINDS:
     PREFIXES[_kind.replace("-", "")] = f"{ID}{_kind}/"

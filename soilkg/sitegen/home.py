@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from soilkg.kinds import on_timeline
 from soilkg.namespaces import SKG
 from soilkg.sitegen import kinds as kinds_module
 from soilkg.sitegen import resource
@@ -21,7 +22,7 @@ from soilkg.sitegen.render import Renderer
 if TYPE_CHECKING:
     from soilkg.sitegen.pages import Generator
 
-TIMELINE_KINDS = ("decision", "meeting", "publication", "document", "initiative", "programme", "network")
+TIMELINE_KINDS = on_timeline()  # soilkg/kinds.py
 # Entry points: (anchor of the card, i18n key of its title, i18n key of its question, kinds it counts, link)
 ENTRIES = (
     ("decisions", "entry.decisions", "entry.decisions_q", ("decision",), "decision/index.html"),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
+from soilkg.kinds import BY_FOLDER, columns_of
 from soilkg.namespaces import SKG
 from soilkg.sitegen import figtext
 from soilkg.sitegen.graph import SiteGraph
@@ -29,7 +30,6 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 TYPE_THEMES = {"publications", "networks", "initiatives", "programmes", "meetings"}
 # The CBD publishes each COP decision's official text at one address per meeting and number.
 CBD_DECISION_TEXT = "https://www.cbd.int/doc/decisions/cop-{meeting:02d}/cop-{meeting:02d}-dec-{number:02d}-en.pdf"
-NEWEST_FIRST = ("publication", "meeting", "figure", "case-study")
 SYMBOL = re.compile(r"COP/DEC/(?P<meeting>[IVXLC]+|\d+)/(?P<number>\d+)$")
 
 
@@ -227,42 +227,34 @@ def kind_type(ontology: Ontology) -> Cell:
 Column = tuple[str, Cell]  # (i18n key of the header, cell)
 
 
+CELLS: dict[str, Cell] = {
+    "symbol": symbol, "title": title, "name": name, "year": year, "when": when, "paragraphs": paragraphs,
+    "official": official, "series": series, "identifier": identifier, "status": status, "acronym": acronym,
+    "launched": launched, "focus": focus, "what_happens": what_happens, "figure_value": figure_value,
+    "as_of": as_of, "themes": _links(str(SKG.theme), skip_type_themes=True),
+}
+
+
+def cell_of(name: str, ontology: Ontology) -> Cell:
+    """A column's cell by the name soilkg/kinds.py gives it."""
+    if name.startswith("links:"):
+        return _links(str(SKG[name.removeprefix("links:")]))
+    if name.startswith("literal:"):
+        return _literal(str(SKG[name.removeprefix("literal:")]))
+    if name == "type":
+        return kind_type(ontology)
+    return CELLS[name]
+
+
 def columns(kind: str, ontology: Ontology) -> tuple[list[Column], tuple[str, ...]]:
-    """The columns of a kind's list, and which of them are filters."""
-    themes = _links(str(SKG.theme), skip_type_themes=True)
-    specs: dict[str, tuple[list[Column], tuple[str, ...]]] = {
-        "decision": ([("col.symbol", symbol), ("col.title", title), ("col.meeting", _links(str(SKG.decisionOf))),
-                      ("year", year), ("col.paragraphs", paragraphs), ("col.official_text", official)],
-                     ("col.meeting", "year")),
-        "publication": ([("col.title", title), ("year", year), ("col.series", series),
-                         ("col.identifier", identifier), ("status", status), ("theme", themes)],
-                        ("year", "col.series", "status", "theme")),
-        "network": ([("col.acronym", acronym), ("name", title), ("col.launched", launched), ("col.focus", focus)],
-                    ("col.focus",)),
-        "programme": ([("name", name), ("col.launched", launched), ("status", status),
-                       ("col.run_by", _links(str(SKG.runBy))), ("col.focus", focus)], ("status", "col.focus")),
-        "initiative": ([("name", name), ("col.launched", launched), ("status", status),
-                        ("col.run_by", _links(str(SKG.runBy))), ("col.focus", focus)], ("status", "col.focus")),
-        "country": ([("name", title), ("what_happens", what_happens)], ()),
-        "meeting": ([("name", name), ("date", when), ("col.place", _literal(str(SKG.place))),
-                     ("col.held_by", _links(str(SKG.heldBy)))], ("col.held_by",)),
-        "figure": ([("value", figure_value), ("measures", _literal(str(SKG.measures))), ("as_of", as_of),
-                    ("col.about", _links(str(SKG.about)))], ("col.about",)),
-        "case-study": ([("col.title", title), ("country", _links(str(SKG.country))), ("status", status),
-                        ("theme", themes)], ("country", "status", "theme")),
-        "organisation": ([("col.acronym", acronym), ("name", title), ("col.hosted_by", _links(str(SKG.hostedBy)))],
-                         ()),
-        "document": ([("col.symbol", symbol), ("col.title", title), ("col.meeting", _links(str(SKG.preparedFor)))],
-                     ()),
-    }
-    default: tuple[list[Column], tuple[str, ...]] = (
-        [("name", name), ("type", kind_type(ontology)), ("year", year), ("status", status)], ("type", "status"))
-    return specs.get(kind, default)
+    """The columns of a kind's list (soilkg/kinds.py), and which of them are filters."""
+    spec = columns_of(kind)
+    return ([(c.header, cell_of(c.cell, ontology)) for c in spec], tuple(c.header for c in spec if c.filter))
 
 
 def order(kind: str, graph: SiteGraph, iri: str) -> tuple[object, ...]:
     """Decisions by meeting and number, which is their date order (VI/5, VIII/23, 15/28); the rest
-    by name (NEWEST_FIRST kinds are then re-sorted by date in rows())."""
+    by name (kinds listed newest first in soilkg/kinds.py are then re-sorted by date in rows())."""
     label = graph.label(iri).casefold()
     if kind == "decision":
         number = decision_number(graph.nodes[iri].literal(str(SKG.symbol)) or "") or (9999, 9999)
@@ -281,6 +273,6 @@ def rows(kind: str, graph: SiteGraph, ontology: Ontology, iris: list[str]) -> tu
                           names=graph.alt_labels(iri), cells={key: cell(graph, iri) for key, cell in spec},
                           order=order(kind, graph, iri)))
     result.sort(key=lambda r: r.order)
-    if kind in NEWEST_FIRST:  # a stable sort: undated ("") last, each date's rows still by name
+    if kind in BY_FOLDER and BY_FOLDER[kind].newest_first:  # stable: undated ("") last, each date by name
         result.sort(key=lambda r: dated(graph, r.iri), reverse=True)
     return result, spec

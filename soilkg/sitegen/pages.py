@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 import pyoxigraph as ox
 
+from soilkg import kinds as kind_table
 from soilkg.namespaces import SKG
 from soilkg.sitegen import charts, downloads, kinds, lists, resource, schemaorg, titles
 from soilkg.sitegen.graph import LANGS, SiteGraph
@@ -21,16 +22,9 @@ from soilkg.sitegen.render import Renderer, href
 from soilkg.urls import page_path
 
 # The kinds the navigation lists, in the order a policy officer looks for them; the catalogue page
-# lists every kind, grouped (KIND_GROUPS).
-NAV_KINDS = ("decision", "network", "programme", "initiative", "organisation", "publication", "meeting", "country",
-             "case-study")
-KIND_GROUPS = (
-    ("group.policy", ("decision", "plan", "framework", "sdg-target")),
-    ("group.who", ("network", "programme", "initiative", "organisation", "actor-group", "person")),
-    ("group.where", ("country",)),
-    ("group.knowledge", ("publication", "document", "periodical", "dataset", "survey", "meeting")),
-    ("group.practice", ("case-study", "practice", "theme", "organism-group", "threat", "land-use", "figure")),
-)
+# lists every kind, grouped (both from soilkg/kinds.py).
+NAV_KINDS = kind_table.in_navigation()
+KIND_GROUPS = kind_table.catalogue_groups()
 KIND_ORDER = tuple(k for _key, members in KIND_GROUPS for k in members)
 RESOURCE_BOOST = 5  # search rank of a resource page against reference pages (boost 0.2) and lists (1)
 STATIC_ROWS = 200  # rows rendered into a list page's HTML; the browser renders the rest from the index
