@@ -15,7 +15,7 @@ from tests.api.conftest import Server, server_fixture
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # three-way cross product
 TIMEOUT = 6.0  # the second pair of slow queries still runs while the ASKs are timed
-ASKS = 40
+ASKS = 60
 
 
 served = server_fixture("--timeout", str(TIMEOUT))
