@@ -31,7 +31,7 @@ def _title_block(g: Gathered) -> TitleBlock:
     return TitleBlock(
         organisation=header,
         commission=d.get("bodyLabel", ""),
-        session=d.get("meetingLabel", f"Session {d.get('session', '')}"),
+        session=d.get("meetingLabel", f"Session {d.get('session', '')}").split(" of the ", 1)[0],
         agenda_item=f"Item {item} of the Provisional Agenda" if item else "",
         place=d.get("place", ""),
         dates=date_range(d.get("start"), d.get("end")),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from soilkg.report.gather import QueryRunner, Row
 from soilkg.report.model import Run
-from soilkg.report.namer import lead_article
+from soilkg.report.namer import describes, lead_article
 from soilkg.report.subjects import head_noun, with_article
 
 
@@ -21,7 +21,7 @@ class Names:
         if iri in self.mentioned:
             return acronym or self.short.get(iri) or lead_article(with_article(head_noun(label)))
         self.mentioned.add(iri)
-        full = lead_article(with_article(label))
+        full = f"the {label[:1].lower()}{label[1:]}" if describes(label) else lead_article(with_article(label))
         return f"{full} ({acronym})" if acronym and acronym != label else full
 
     def of(self, row: Row) -> str:

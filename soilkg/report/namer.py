@@ -100,7 +100,7 @@ class Namer:
                 return f"the {e.acronym}" if e.label.rsplit(" ", 1)[-1] in ARTICLE_BEFORE_ACRONYM else e.acronym
             return lead_article(running_name(e.short if e.short and e.short != e.label else self._again(e)))
         self.mentioned.add(iri)
-        full = f"the {e.label[:1].lower()}{e.label[1:]}" if _describes(e.label) else lead_article(running_name(e.label))
+        full = f"the {e.label[:1].lower()}{e.label[1:]}" if describes(e.label) else lead_article(running_name(e.label))
         return f"{full} ({e.acronym})" if e.acronym and e.acronym != e.label else full
 
     def _again(self, e: Entry) -> str:
@@ -127,11 +127,12 @@ class Namer:
 FUNCTION_WORDS = {"and", "of", "on", "for", "the", "to", "in", "with"}
 
 
-def _describes(label: str) -> bool:
+def describes(label: str) -> bool:
     """A label that describes rather than names ('Implementation plan for GLOSOB', 'National benchmark sites
     for ...'): its second word is a lower-case noun and nothing after is capitalised but acronyms."""
     words = label.split()
     return (len(words) > 2 and words[0][1:].islower() and words[1].islower() and words[1] not in FUNCTION_WORDS
+            and any(w in ("for", "of", "on") for w in words[2:])  # "Other relevant organizations" is a group
             and all(w.islower() or w.isupper() or not w[:1].isalpha() for w in words[2:]))
 
 

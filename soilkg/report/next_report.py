@@ -112,7 +112,7 @@ def _case_studies(rows: list[Row], passages: Passages) -> Section | None:
 
 
 def _notes(session: Session, report: Report, updates: Updates, window: Window) -> list[str]:
-    end = f" and before the session opened on {human_date(session.start)}" if window.end and session.start else ""
+    end = f" and before {human_date(window.end.isoformat())}" if window.end else ""  # the meeting's day, or --until
     notes = [
         f"Draft generated from the Soil Biodiversity Knowledge Graph for the {session.label} "
         f"({session.place}, {report.title_block.dates}): the standing context, then what the graph records "

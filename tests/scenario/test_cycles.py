@@ -220,3 +220,10 @@ def test_missing_meeting_says_exactly_what_to_add(tmp_path: Path) -> None:
 def test_docx_prints_each_footnote_under_its_sentence(drafts: Drafts, tmp_path: Path) -> None:
     """The session-21 draft cites passages more than once: each reference has a footnote of its own."""
     assert misplaced(drafts.first["21.docx"], tmp_path) == []
+
+
+def test_until_ends_the_cycle_early(drafts: Drafts) -> None:
+    """--until 2025-12-31: the October 2025 publication is in, the 2026 updates are not."""
+    body = " ".join(_body(_draft(drafts.box, drafts.root / "until-21.md", 21, "--until", "2025-12-31")))
+    assert "SYNTHETIC guide to soil biodiversity monitoring" in body
+    assert "As of 31 May 2026" not in body and "April 2026" not in body and "March 2026" not in body
