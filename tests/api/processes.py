@@ -18,6 +18,11 @@ def alive(pid: int) -> bool:
     return bool(fields) and fields[0] != "Z"
 
 
+def parent(pid: int) -> int:
+    fields = stat(pid)
+    return int(fields[1]) if fields else 0
+
+
 def children(pid: int) -> list[int]:
     """The live processes whose parent is pid."""
     found = []

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.api.conftest import Server, server_fixture
-from tests.api.processes import alive, children, command, cpu_ticks
+from tests.api.processes import alive, children, command, cpu_ticks, descendants, parent
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc")
 
@@ -25,7 +25,10 @@ _unique = count()
 
 
 def fork_server(server: Server) -> int:
-    found = [p for p in children(server.process.pid) if "multiprocessing.forkserver" in command(p)]
+    """The fork server below the server's process (a grandchild when the app runs in an HTTP server's own
+    worker process): the forked process whose parent is not forked from it too (its workers are)."""
+    forked = {p for p in descendants(server.process.pid) if "multiprocessing.forkserver" in command(p)}
+    found = [p for p in forked if parent(p) not in forked]
     assert len(found) == 1, found
     return found[0]
 
