@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,6 +19,7 @@ from soilkg.docs_ontology import PATTERNS, README, updated, write
 from soilkg.namespaces import SKG
 from soilkg.ontology_reference import BEGIN, COMMAND, END, curie
 from soilkg.paths import Project
+from soilkg.sitegen import SiteInfo
 
 TOLD = f"Run `{COMMAND}` and commit ontology/README.md."
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
@@ -135,3 +137,15 @@ PREFIX s: <https://w3id.org/soilkg/ontology#>
 SELECT ?x WHERE { ?x a s:Country ; <https://w3id.org/soilkg/ontology#m49> "s:inString" . }"""
     assert used_iris(sparql) >= {str(SKG.Country), str(SKG.m49), str(RDF.type)}
     assert not used_iris(sparql) & {str(SKG.inComment), str(SKG.inString)}
+
+
+def test_the_site_reference_shows_the_example_and_the_queries(real_site: SiteInfo, project: Project) -> None:
+    """The catalogue's Reference (ontology/properties/ and the class pages) shows what the README shows."""
+    properties = (real_site.path / "ontology" / "properties" / "index.html").read_text(encoding="utf-8")
+    section = properties.split('id="skg-implementedIn"', 1)[1].split("</section>", 1)[0]
+    assert "initiative:recisoil skg:implementedIn country:" in section
+    assert 'href="../../queries/index.html#countries-by-programme"' in section
+    country = (real_site.path / "ontology" / "country" / "index.html").read_text(encoding="utf-8")
+    entry = _generated(project).split("#### `skg:Country`", 1)[1].split("<a id=", 1)[0]
+    shown = entry.split("- example: `", 1)[1].split("`", 1)[0]
+    assert escape(shown) in country
