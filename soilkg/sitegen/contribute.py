@@ -34,7 +34,6 @@ from soilkg.curation.schema import (
     all_columns,
     choices,
     impact_column,
-    number_columns,
 )
 from soilkg.curation.shape_rules import Rules, field_rules, node_messages, read_shapes
 from soilkg.curation.vocab import concepts
@@ -151,7 +150,7 @@ def spec(project: Project, gen: Generator) -> dict[str, object]:
         "sections": sections, "impacts": impacts,
         "skeletons": {n: skeleton(project, n) for n in range(1, IMPACT_SLOTS + 1)},
         "open": OPEN, "close": CLOSE, "slug_length": SLUG_LENGTH,
-        "columns": all_columns(), "number_columns": sorted(number_columns()),
+        "columns": all_columns(),
         "fixed": {f.column: f.form_value for f in CASE_STUDY_FIELDS if f.form is Form.FIXED},
         "patterns": {"date": DATE.pattern, "number": NUMBER.pattern, "orcid": ORCID.pattern, "slug": SLUG.pattern,
                      "formula": FORMULA.pattern},
@@ -160,9 +159,20 @@ def spec(project: Project, gen: Generator) -> dict[str, object]:
     }
 
 
+def _for_script(field: dict[str, object]) -> dict[str, object]:
+    """What the script needs of a field: its values' Turtle by cell, not the labels the page shows."""
+    options = field["options"]
+    assert isinstance(options, list)
+    kept = {k: v for k, v in field.items() if k not in ("options", "label", "key", "help")}
+    return {**kept, "controlled": bool(options), "turtle": {o["cell"]: o["turtle"] for o in options}}
+
+
 def render(gen: Generator, project: Project) -> None:
     data = spec(project, gen)
-    script = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    sections = [{**s, "fields": [_for_script(f) for f in s["fields"]]} for s in data["sections"]]  # type: ignore[attr-defined]
+    impacts = [[_for_script(f) for f in slot] for slot in data["impacts"]]  # type: ignore[attr-defined]
+    script = json.dumps({**data, "sections": sections, "impacts": impacts}, ensure_ascii=False,
+                        separators=(",", ":")).replace("<", "\\u003c")
     root = "../" * TARGET.count("/")
     html = gen.env.get_template("contribute.html.j2").render(
         root=root, t=gen.strings.html, t_plain=gen.strings.plain, t_vars=gen.strings.template_html, spec=data,

@@ -28,7 +28,7 @@
   function control(f) { return form.querySelector("[name='" + f.column + "']"); }
 
   function values(f) {
-    if (f.options.length && f.many) {
+    if (f.controlled && f.many) {
       return Array.prototype.map.call(form.querySelectorAll("input[name='" + f.column + "']:checked"),
         function (box) { return box.value; });
     }
@@ -144,10 +144,7 @@
   }
 
   function turtle(f, v, tag) {
-    if (f.options.length) {
-      var option = f.options.filter(function (o) { return o.cell === v; })[0];
-      return option ? option.turtle : "";
-    }
+    if (f.controlled) return f.turtle[v] || "";
     if (f.column === "slug") return v;
     if (f.number) return v;
     if (f.kind === "text") return literal(v, tag);
