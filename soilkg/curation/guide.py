@@ -22,7 +22,7 @@ def _row(section: str, spec: Field, column: str) -> str:
     prop = f"`{spec.prop}`" if spec.prop else "(file name)"
     required = "yes" if spec.required else ""
     if spec.form is Form.CURATOR:
-        required = "the reviewer adds it"
+        required = "added on review or publication"
     return f"| {section} | `{column}` | {prop} | {required} | {_cell(spec.help)} |"
 
 
