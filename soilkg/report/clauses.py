@@ -167,8 +167,13 @@ def countries(plan: Plan) -> None:
             parts.append(f"{plan.namer(subject)} is being implemented in {count_words(names)} countries, namely "
                          f"{join_words(sorted(names))}")
         if joined:
+            # What the joining countries do, when the figure that counts them says it ("and are launching ...").
+            doing = next((m.group(1) for r in plan.data.figures if r.get("about") == subject
+                          for m in [re.search(r"joined \S+ (and are [^()]+?)\s*(?:\(|$)", r.get("measures", ""))]
+                          if m), "")
             parts.append(f"{count_words(others)} other countries have joined "
-                         f"{'it' if where else plan.namer(subject)} ({join_words(sorted(others))})")
+                         f"{'it' if where else plan.namer(subject)}{' ' + doing if doing else ''} "
+                         f"({join_words(sorted(others))})")
         plan.add(", and ".join(parts) + ".", [subject, *(f.value for f in where + joined)])
 
 

@@ -3,6 +3,7 @@ publisher and year, by state), and a plan presented at a meeting."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from soilkg.namespaces import DCT, SKG
@@ -101,6 +102,12 @@ def _presented(plan: Plan, subject: str) -> None:
         together = f", in collaboration with {names(plan, [p.value for p in partners])}," if partners else ""
         date = f" {when(start[0].value)}" if start else ""
         where = f" at {plan.namer(fact.value)}{date}"
+        # What the plan includes, when its description says it ("..., including a tiered approach ...").
+        described = plan.of(subject, str(DCT.description))
+        including = re.search(r", (including [^.]+)", described[0].value) if described else None
+        if including:
+            plan.take(described)
+            where += f", {including.group(1)}"
         if by:
             text = f"{names(plan, [b.value for b in by])}{together} presented {plan.namer(subject)}{where}."
         else:
