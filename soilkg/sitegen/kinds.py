@@ -268,7 +268,7 @@ def rows(kind: str, graph: SiteGraph, ontology: Ontology, iris: list[str]) -> tu
     for iri in iris:
         if kind == "theme" and is_type_theme(iri):
             continue
-        labels = {lang: text for lang, text in graph.labels(iri).items() if lang != "en"}
+        labels: dict[str, object] = {lang: text for lang, text in graph.labels(iri).items() if lang != "en"}
         result.append(Row(iri=iri, path=page_path(iri) or "", label=graph.label(iri), labels=labels,
                           names=graph.alt_labels(iri), cells={key: cell(graph, iri) for key, cell in spec},
                           order=order(kind, graph, iri)))

@@ -40,7 +40,7 @@ class Row:
     iri: str
     path: str
     label: str
-    labels: dict[str, str]  # the label in other languages
+    labels: dict[str, object]  # the label in other languages (a composed title: its segments, titles.py)
     names: list[str]  # every other name, for the list's own search box
     cells: dict[str, list[Value]]  # column key -> values
     order: tuple[object, ...] = ()  # the list's default order

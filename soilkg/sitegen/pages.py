@@ -130,7 +130,7 @@ class Generator:
     def list_page(self, kind: str, iris: list[str]) -> list[lists.Row]:
         rows, spec = kinds.rows(kind, self.graph, self.ontology, iris)
         for row in rows:  # a composed title in each language (titles.py), for the list's own label swap
-            row.labels.update({lang: titles.flat(t) for lang in titles.OTHER_LANGS
+            row.labels.update({lang: titles.segments_json(t) for lang in titles.OTHER_LANGS
                                if (t := self.titles.title(row.iri, lang))})
         columns = lists.shown_columns([(key, self.strings.plain(key)) for key, _cell in spec], rows)
         filters = lists.facets(columns, kinds.columns(kind, self.ontology)[1], rows)

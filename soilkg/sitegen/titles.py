@@ -33,6 +33,9 @@ LATIN = re.compile(r"[A-Za-z]")
 NUMBER_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es", "ar": "ar", "zh": "zh", "ru": "ru"}
 # The progress report's short reference needs its title to say it is one (the data has no class for it).
 PROGRESS_REPORT = "progress report"
+# What a meeting's English label calls it -> its template (the label says which kind of session it is).
+MEETING_WORDS = (("Regular Session", "title.regular_session"), ("Plenary Assembly", "title.plenary_assembly"),
+                 ("meeting of", "title.meeting"))
 # The English page shows the data's own English labels; composed titles are for the other languages
 # (and for English where the data has no short name: the footer's "the progress report (...)").
 OTHER_LANGS = tuple(lang for lang in LANGS if lang != ENGLISH)
@@ -42,6 +45,11 @@ def flat(segments: list[Segment]) -> str:
     """The title as text, each inserted run between Unicode isolates (FSI ... PDI) so it still reads
     right where markup cannot go (an option of a select, the search index)."""
     return "".join(s if isinstance(s, str) else "\u2068" + s[0] + "\u2069" for s in segments)
+
+
+def segments_json(segments: list[Segment]) -> list[object]:
+    """The segments as the browser reads them (assets/js/skg-text.js): text, or [text, lang]."""
+    return [s if isinstance(s, str) else list(s) for s in segments]
 
 
 def plain(segments: list[Segment]) -> str:
@@ -123,6 +131,8 @@ class Titles:
                 return fill(template, {"n": [(notation, "")]})
         if kind == "document":
             return self._document(iri, lang)
+        if kind == "meeting":
+            return self._meeting(iri, lang)
         if kind == "figure":
             return self._figure(iri, lang)
         return None
@@ -150,6 +160,21 @@ class Titles:
         code = (meeting.literal(ACRONYM) if meeting else None) or meetings[0].rstrip("/").rsplit("/", 1)[-1].upper()
         return fill(template, {"meeting": [(code, "")], "item": [(item, "")]})
 
+    def _meeting(self, iri: str, lang: str) -> list[Segment] | None:
+        """'Fifteenth meeting of the Conference of the Parties ...': the body that holds it (its name in
+        the language, else as a literal) and its session number, in the language's own word order."""
+        node = self.graph.nodes[iri]
+        label = self.graph.label(iri)
+        session = node.literal(str(SKG.sessionNumber))
+        bodies = node.iris(str(SKG.heldBy))
+        key = next((k for words, k in MEETING_WORDS if words in label), None)
+        template = self.template(key, lang) if key else None
+        if not (session and bodies and template):
+            return None
+        title = fill(template, {"n": [(session, "")], "org": self.reference(bodies[0], lang)})
+        acronym = node.literal(ACRONYM)
+        return [*title, " (", (acronym, ""), ")"] if acronym else title
+
     def _figure(self, iri: str, lang: str) -> list[Segment] | None:
         """'657 trainers: trainers whose capacity ...': the amount in the language, what it counts as
         the source words it."""
@@ -175,9 +200,17 @@ class Titles:
             for lang in OTHER_LANGS:
                 composed = self.title(iri, lang)
                 if composed is not None:
-                    found.setdefault(path, {})[lang] = [s if isinstance(s, str) else list(s) for s in composed]
+                    found.setdefault(path, {})[lang] = segments_json(composed)
         return found
 
     def search_names(self, iri: str) -> list[str]:
-        """The composed title in every language, as plain text for the search index."""
-        return [plain(t) for lang in OTHER_LANGS if (t := self.title(iri, lang)) is not None]
+        """The composed title in every language, as plain text for the search index: the language's own
+        words and the symbols and numbers in them, not the English literals (the English title has them
+        once; five more copies would outrank the resource they name, NETSOB, with a figure about it)."""
+        found = []
+        for lang in OTHER_LANGS:
+            composed = self.title(iri, lang)
+            if composed is not None:
+                found.append(" ".join(s if isinstance(s, str) else s[0] for s in composed
+                                      if isinstance(s, str) or s[1] != ENGLISH))
+        return list(dict.fromkeys(found))

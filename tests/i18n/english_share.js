@@ -55,7 +55,13 @@
       ? "." + el.className.split(" ")[0] : "");
     count(node.textContent, name);
   }
-  document.title.split(" - ").forEach((part) => { if (!names.has(part.trim())) count(part, "title"); });
+  /* The tab title repeats what the page marks (a name, or an English literal inside a composed title). */
+  const longest = [...names].filter((n) => n.length > 2).sort((a, b) => b.length - a.length);
+  document.title.split(" - ").forEach((part) => {
+    if (names.has(part.trim())) return;
+    longest.forEach((name) => { part = part.split(name).join(" "); });
+    count(part, "title");
+  });
   const left = Object.entries(tally.left).sort((a, b) => b[1] - a[1]).slice(0, 40);
   return { lang: page, english: tally.english, letters: tally.letters,
            share: tally.letters ? tally.english / tally.letters : 0, left: left };

@@ -59,7 +59,19 @@
     tally.foreign += (text.match(latinWord) || []).length;
     return true;
   }
-  document.title.split(" - ").forEach((part) => { if (!isName(part)) count(part, "title"); });
+  /* A title the page composes around a marked name ("26 بلدا: countries in which ...") repeats it in
+     the tab title, which cannot mark it: the marked runs are left out of the title as elsewhere. */
+  function withoutNames(part) {
+    let rest = part;
+    [...names].sort((a, b) => b.length - a.length).forEach((name) => {
+      if (name.length > 2 && rest.includes(name)) {
+        tally.foreign += (name.match(latinWord) || []).length;
+        rest = rest.split(name).join(" ");
+      }
+    });
+    return rest;
+  }
+  document.title.split(" - ").forEach((part) => { if (!isName(part)) count(withoutNames(part), "title"); });
   for (const [el, text] of nodes) {
     if (isName(text)) continue;
     count(text, el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : ""));

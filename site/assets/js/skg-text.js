@@ -154,11 +154,16 @@
   function navigation() {
     var heading = document.querySelector("h1 [data-iri]");
     document.querySelectorAll(".md-nav__link .md-ellipsis, .md-header__topic .md-ellipsis").forEach(function (el) {
-      if (el.children.length) return;
+      if (el.children.length && !el.hasAttribute("data-skg-drawn")) return;
       var english = el.getAttribute("data-en") || el.textContent.trim();
       /* The current resource's entry follows its heading in every language a reader switches to. */
-      if (heading && english === heading.getAttribute("data-en")) el.textContent = heading.textContent;
-      else if (el.textContent.trim() !== english && current !== "en") return; /* translated by skg.js */
+      if (heading && english === heading.getAttribute("data-en")) {
+        /* As the heading shows it: a composed title keeps its English literals marked. */
+        el.textContent = "";
+        heading.childNodes.forEach(function (n) { el.appendChild(n.cloneNode(true)); });
+        el.setAttribute("data-skg-drawn", "");
+        if (el.children.length) return;
+      } else if (el.textContent.trim() !== english && current !== "en") return; /* translated by skg.js */
       var same = current === "en" || el.textContent.trim() !== english || !/[A-Za-z]/.test(english);
       if (same) { el.removeAttribute("lang"); el.removeAttribute("dir"); }
       else { el.setAttribute("lang", "en"); el.setAttribute("dir", "ltr"); }

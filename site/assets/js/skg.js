@@ -120,17 +120,23 @@
   function vText(v) { return Array.isArray(v) ? v[0] : v; }
   function vKey(v) { return Array.isArray(v) && v[3] ? v[3] : vText(v); }
 
-  /* A value in the reader's language: the row's own label, a linked resource's, or a term's. */
+  /* A value's label in the reader's language: the row's own, a linked resource's, or a term's; a
+     composed title is a list of segments (soilkg/sitegen/titles.py). */
+  function vLabel(v, row) {
+    if (!Array.isArray(v)) return null;
+    if (v[1] && v[1] === row.path) return (row.labels || {})[current] || null;
+    if (v[4] && v[1]) return (LABELS[current] || {})[v[1]] || null;
+    var key = v[3] && v[3].indexOf("term:") === 0 ? v[3] : "";
+    return (LABELS[current] || {})[key] || null;
+  }
+  /* The same as text (filters, sorting, the list's own search). */
   function vShown(v, row) {
     if (!Array.isArray(v)) return v;
     if (v[5] && window.SKG_TEXT && current !== "en") {
       var fig = JSON.parse(v[5]);
       return v[6] === "when" ? window.SKG_TEXT.when(fig, current) : window.SKG_TEXT.amount(fig, current);
     }
-    if (v[1] && v[1] === row.path) return (row.labels || {})[current] || v[0];
-    if (v[4] && v[1]) return window.SKG_TEXT.flat((LABELS[current] || {})[v[1]]) || v[0];
-    var key = v[3] && v[3].indexOf("term:") === 0 ? v[3] : "";
-    return window.SKG_TEXT.flat((LABELS[current] || {})[key]) || v[0];
+    return window.SKG_TEXT.flat(vLabel(v, row)) || v[0];
   }
 
   function hrefOf(root, path) {
@@ -233,7 +239,7 @@
       if (state.text) {
         var needle = state.text.toLowerCase();
         var hay = (row.names || []).join(" ");
-        Object.keys(row.labels || {}).forEach(function (k) { hay += " " + row.labels[k]; });
+        Object.keys(row.labels || {}).forEach(function (k) { hay += " " + window.SKG_TEXT.flat(row.labels[k]); });
         row.cells.forEach(function (cell) { cell.forEach(function (v) { hay += " " + vText(v) + " " + vShown(v, row); }); });
         if (hay.toLowerCase().indexOf(needle) < 0) return false;
       }
@@ -257,8 +263,11 @@
         if (Array.isArray(v) && v[1]) node = td.appendChild(el("a", { href: hrefOf(root, v[1]) }, shown));
         else if (Array.isArray(v) && v[2] && /^https?:\/\//.test(v[2])) node = td.appendChild(el("a", { href: v[2], "class": "skg-ext", rel: "noopener" }, shown));
         else node = td.appendChild(el("span", {}, shown));
-        /* Data text with no translation (a name, a title) stays English: marked, so Arabic isolates it. */
-        if (current !== "en" && shown === vText(v) && /[A-Za-z]/.test(shown)) { node.setAttribute("lang", "en"); node.setAttribute("dir", "ltr"); }
+        /* Data text with no translation (a name, a title) stays English: marked, so Arabic isolates it;
+           a composed title is drawn with its English literals marked (skg-text.js). */
+        var label = current !== "en" ? vLabel(v, row) : null;
+        if (Array.isArray(label)) window.SKG_TEXT.draw(node, label);
+        else if (current !== "en" && shown === vText(v) && /[A-Za-z]/.test(shown)) { node.setAttribute("lang", "en"); node.setAttribute("dir", "ltr"); }
       });
       return td;
     }
