@@ -24,7 +24,6 @@ from soilkg.api.settings import Settings
 from soilkg.api.worker import die_with_parent
 from soilkg.paths import Project
 
-
 PATHSEND = "http.response.pathsend"
 
 
