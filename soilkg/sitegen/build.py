@@ -97,6 +97,7 @@ def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozens
     if "case-study" not in kinds:
         gen.list_page("case-study", [])  # always there: it says that none is published yet
     labels.update(term_labels(graph, onto))
+    labels.update(gen.titles.reference_labels(kinds.get("document", [])))
     language_scripts(docs / "assets" / "lang", strings, labels)
     home.render(gen, kinds)
     mapdata.render(gen, kinds)

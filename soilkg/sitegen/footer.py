@@ -7,7 +7,7 @@ from soilkg.citation import CITATION_TEXT, CODE_LICENCE_NAME, DATA_LICENCE_IRI, 
 from soilkg.sitegen.graph import STATED_IN, SiteGraph
 from soilkg.sitegen.i18n import Strings
 from soilkg.sitegen.lists import source_date
-from soilkg.sitegen.titles import Titles, plain
+from soilkg.sitegen.titles import REFERENCE, Titles, plain
 from soilkg.urls import owner_of, page_path
 
 
@@ -23,7 +23,7 @@ def footer(graph: SiteGraph, strings: Strings) -> dict[str, str]:
     """What site/overrides/main.html writes: each interface string in English with its key (the browser
     swaps it), names and the citation as they are (English, marked so), the date for Intl to format."""
     as_of, source = data_as_of(graph)
-    composed = Titles(graph, strings).title(source, "en") if source else None
+    named = Titles(graph, strings).reference(source, "en") if source else []
     return {
         "owner_label": strings.plain("footer_owner"), "owner": strings.plain("footer.owner"),
         "licence_label": strings.plain("footer_licence"), "licence": DATA_LICENCE_NAME,
@@ -31,8 +31,8 @@ def footer(graph: SiteGraph, strings: Strings) -> dict[str, str]:
         "data": strings.plain("footer.data"), "code": strings.plain("footer.code"),
         "quoted": strings.plain("footer.quoted"),
         "as_of_label": strings.plain("footer_data_as_of"), "as_of": as_of,
-        "as_of_source": plain(composed) if composed else graph.short_label(source) if source else "",
-        "as_of_path": page_path(source) or "" if source else "",
+        "as_of_source": plain(named),
+        "as_of_path": REFERENCE + (page_path(source) or "") if source else "",
         "cite_label": strings.plain("footer_cite"), "cite": CITATION_TEXT,
         "disclaimer": strings.plain("footer_disclaimer"), "suggest_label": strings.plain("suggest_change"),
     }

@@ -33,6 +33,8 @@ LATIN = re.compile(r"[A-Za-z]")
 NUMBER_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es", "ar": "ar", "zh": "zh", "ru": "ru"}
 # The progress report's short reference needs its title to say it is one (the data has no class for it).
 PROGRESS_REPORT = "progress report"
+# The key of a document's reference in the browser's label tables (assets/lang/<code>.js).
+REFERENCE = "ref:"
 # What a meeting's English label calls it -> its template (the label says which kind of session it is).
 MEETING_WORDS = (("Regular Session", "title.regular_session"), ("Plenary Assembly", "title.plenary_assembly"),
                  ("meeting of", "title.meeting"))
@@ -103,6 +105,8 @@ class Titles:
         """How a title names another resource: its composed title, its label in ``lang``, else its
         English label (or acronym, symbol) as a literal."""
         composed = self.title(iri, lang)
+        if composed is None and kind_of(iri) == "document" and owner_of(iri) == iri:
+            composed = self._document(iri, lang)  # a document's own title is a work's: only its references
         if composed is not None:
             return composed
         labels = self.graph.labels(iri)
@@ -129,8 +133,6 @@ class Titles:
             template = self.template("title.sdg_target", lang)
             if notation and template:
                 return fill(template, {"n": [(notation, "")]})
-        if kind == "document":
-            return self._document(iri, lang)
         if kind == "meeting":
             return self._meeting(iri, lang)
         if kind == "figure":
@@ -201,6 +203,18 @@ class Titles:
                 composed = self.title(iri, lang)
                 if composed is not None:
                     found.setdefault(path, {})[lang] = segments_json(composed)
+        return found
+
+    def reference_labels(self, iris: list[str]) -> dict[str, dict[str, object]]:
+        """``ref:<page path>`` -> language -> how a document is referred to ("the progress report
+        (CGRFA-20, item 8.4)"), where its own title (a work's) stays as it is: the footer names it so."""
+        found: dict[str, dict[str, object]] = {}
+        for iri in iris:
+            path = page_path(iri)
+            for lang in OTHER_LANGS:
+                composed = self._document(iri, lang)
+                if path is not None and composed is not None:
+                    found.setdefault(REFERENCE + path, {})[lang] = segments_json(composed)
         return found
 
     def search_names(self, iri: str) -> list[str]:

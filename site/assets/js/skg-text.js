@@ -62,6 +62,7 @@
       if (typeof s === "string") { el.appendChild(document.createTextNode(s)); return; }
       var run = document.createElement("bdi");
       if (s[1]) { run.setAttribute("lang", s[1]); run.setAttribute("dir", "ltr"); }
+      else run.className = "skg-run"; /* a symbol or number: never broken across lines ("CGRFA-" / "20") */
       run.textContent = s[0];
       el.appendChild(run);
     });
