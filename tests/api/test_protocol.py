@@ -244,7 +244,7 @@ def test_relative_iris_resolve_against_the_endpoint(api: Server) -> None:
     response = httpx.post(api.sparql, content="CONSTRUCT { <s> <p> 1 } WHERE {}",
                           headers={"Content-Type": "application/sparql-query", "Accept": "application/n-triples"})
     assert response.status_code == 200, response.text
-    assert response.text.startswith(f"<{api.base}/s> <{api.base}/p> ")
+    assert response.text.split()[:2] == [f"<{api.base}/s>", f"<{api.base}/p>"]  # N-Triples: spaces or tabs
     own_base = httpx.post(api.sparql, data={"query": "BASE <http://example.org/> CONSTRUCT { <s> <p> 1 } WHERE {}"},
                           headers={"Accept": "application/n-triples"})
     assert own_base.text.startswith("<http://example.org/s>")
