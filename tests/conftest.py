@@ -27,7 +27,8 @@ os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.
 
 # What the tests need from the machine. Locally a missing tool skips its tests; in CI (CI=true) it
 # fails the run, so a green CI never hides a missing install step.
-REQUIRED_TOOLS = ("soilkg", "oxigraph", "pre-commit", "soffice", "pdftotext", "/usr/bin/chromium")
+REQUIRED_TOOLS = ("soilkg", "oxigraph", "virtuoso-t", "isql-vt", "pre-commit", "soffice", "pdftotext",
+                  "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,5 +1,6 @@
 """Real servers for the API tests: `soilkg serve` (uvicorn subprocess) over a temp build of the repo's
-files, and `oxigraph serve-read-only` over the same quads with `soilkg serve --endpoint` in front."""
+files, and two external engines over the same quads, `oxigraph serve-read-only` and OpenLink Virtuoso,
+each with `soilkg serve --endpoint` in front."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import pytest
 
 from soilkg.paths import Project
 from soilkg.store import build
+from tests.api.virtuoso import SERVE_TIMEOUT, end, mark_differences, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 TEST_TIMEOUT = 2.0  # seconds; hostile queries must end within this plus 1 s
@@ -124,14 +126,20 @@ def embedded(api_build: Path) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
-def oxigraph_endpoint(api_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def nquads_dump(local_store: ox.Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store's N-Quads dump (one named graph per source file), which each external engine loads."""
+    dump = tmp_path_factory.mktemp("dump") / "all.nq"
+    local_store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+    return dump
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint(nquads_dump: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     binary = shutil.which("oxigraph")
     if binary is None:
         pytest.skip("the oxigraph server CLI (PyPI package oxigraph) is not installed")
     folder = tmp_path_factory.mktemp("oxigraph")
-    dump = folder / "all.nq"
-    ox.Store.read_only(str((api_build / "store").resolve())).dump(str(dump), format=ox.RdfFormat.N_QUADS)
-    subprocess.run([binary, "load", "--location", str(folder / "db"), "--file", str(dump)], check=True,
+    subprocess.run([binary, "load", "--location", str(folder / "db"), "--file", str(nquads_dump)], check=True,
                    capture_output=True)
     port = free_port()
     process = subprocess.Popen([binary, "serve-read-only", "--location", str(folder / "db"), "--bind",
@@ -143,15 +151,45 @@ def oxigraph_endpoint(api_build: Path, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="session")
-def remote(api_build: Path, oxigraph_endpoint: str) -> Iterator[Server]:
-    server = start_serve(api_build, "--endpoint", oxigraph_endpoint)
+def virtuoso_endpoint(nquads_dump: Path, local_store: ox.Store,
+                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    http_port = free_port()
+    process = start_virtuoso(tmp_path_factory.mktemp("virtuoso"), nquads_dump, local_store, free_port(), http_port,
+                             engine_timeout=SERVE_TIMEOUT + 3)
+    yield f"http://127.0.0.1:{http_port}/sparql"
+    end(process)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    mark_differences(items)
+
+
+def _over(api_build: Path, endpoint: str, *args: str) -> Iterator[Server]:
+    server = start_serve(api_build, "--endpoint", endpoint, *args)
     yield server
     stop(server.process)
 
 
-@pytest.fixture(scope="session", params=["embedded", "remote"])
+@pytest.fixture(scope="session")
+def remote(api_build: Path, oxigraph_endpoint: str) -> Iterator[Server]:
+    yield from _over(api_build, oxigraph_endpoint)
+
+
+@pytest.fixture(scope="session")
+def remote_virtuoso(api_build: Path, virtuoso_endpoint: str) -> Iterator[Server]:
+    yield from _over(api_build, virtuoso_endpoint, "--timeout", str(SERVE_TIMEOUT))
+
+
+@pytest.fixture(scope="session", params=["remote", "remote_virtuoso"])
+def remotes(request: pytest.FixtureRequest) -> Server:
+    """`soilkg serve --endpoint` over each external engine in turn."""
+    server: Server = request.getfixturevalue(request.param)
+    return server
+
+
+@pytest.fixture(scope="session", params=["embedded", "remote", "remote_virtuoso"])
 def api(request: pytest.FixtureRequest) -> Server:
-    """Each protocol test runs against the embedded store and against `oxigraph serve-read-only`."""
+    """Each protocol test runs against the embedded store and, through `--endpoint`, against each engine."""
     server: Server = request.getfixturevalue(request.param)
     return server
 

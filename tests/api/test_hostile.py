@@ -94,8 +94,8 @@ def test_pool_recovers_to_full_size(embedded: Server) -> None:
     assert health["workers"] == 3 and health["workers_busy"] == 0  # two general workers, one for cheap queries
 
 
-def test_remote_engine_timeout_is_an_error_not_a_truncated_200(remote: Server) -> None:
-    response = httpx.get(remote.sparql, params={"query": CROSS_COUNT}, timeout=TEST_TIMEOUT + 10)
+def test_remote_engine_timeout_is_an_error_not_a_truncated_200(remotes: Server) -> None:
+    response = httpx.get(remotes.sparql, params={"query": CROSS_COUNT}, timeout=TEST_TIMEOUT + 10)
     assert response.status_code in (502, 504), response.text[:300]
     assert response.json()["error"]["code"] in ("timeout", "endpoint_error")
 
