@@ -4,10 +4,11 @@ site's navigation and timeline, and its list page's columns and filters.
 
 Everything that needs a kind reads it here: soilkg/namespaces.py (IRI prefixes), the validator's
 file-structure rule (the class a file under data/<folder>/ must define), the site generator
-(navigation, catalogue groups, timeline, list columns, newest-first order). Adding a kind is one
-entry below plus its translations (`kind.<folder>` in site/i18n/*.json), its class in the ontology and
-its shapes; tests/core/test_kinds.py says which of those a new entry still lacks (CONTRIBUTING.md,
-"A page kind").
+(navigation, catalogue groups, timeline, list columns, newest-first order; its list's title
+`kind.<folder>` is the class's skg:pluralLabel). Adding a kind is one entry below plus its class in
+ontology/soilkg.ttl (English label and plural), its other five languages' labels and plurals in
+ontology/translations.ttl and its shape in shapes/resources.ttl; tests/core/test_kinds.py says which
+of those a new entry still lacks (CONTRIBUTING.md, "A page kind").
 """
 
 from __future__ import annotations

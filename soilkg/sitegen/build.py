@@ -75,7 +75,7 @@ def generate_docs(project: Project, store: ox.Store, docs: Path, drafts: frozens
     site_src = site_folder(project)
     graph = graph_module.load(store)
     onto = ontology.read(graph)
-    strings = i18n.Strings(i18n.load(site_src / "i18n"))
+    strings = i18n.Strings(i18n.load(site_src / "i18n", i18n.kind_titles(graph)))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(site_src / "templates"), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     gen = Generator(graph, onto, strings, env, docs, drafts, provenance.statement_sources(store))

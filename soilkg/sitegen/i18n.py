@@ -1,7 +1,9 @@
 """The site's languages: interface strings, term labels and bidirectional text.
 
 Two sources, one lookup each, both falling back to English:
-- interface strings (buttons, headings, tab titles, chart labels) in site/i18n/<lang>.json;
+- interface strings (buttons, headings, tab titles, chart labels) in site/i18n/<lang>.json, and the
+  list pages' titles ``kind.<folder>``, which are the plural labels (``skg:pluralLabel``) of the kinds'
+  classes in the ontology, so that a kind's names in every language live in one place;
 - names of terms and resources (classes, properties, statuses, filter values) from the store:
   ``rdfs:label`` (else ``skos:prefLabel``) in the language, as ontology/translations.ttl gives them.
 
@@ -20,21 +22,39 @@ import json
 from html import escape
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from soilkg.kinds import KIND_TABLE
+from soilkg.namespaces import SKG
 from soilkg.sitegen import material
-from soilkg.sitegen.graph import LANGS
+from soilkg.sitegen.graph import LANGS, SiteGraph
 
 ENGLISH = "en"
 RTL_LANGS = frozenset({"ar"})
 
 
-def load(folder: Path) -> dict[str, dict[str, str]]:
-    """Each language's interface strings: the project's (site/i18n/<lang>.json) and Material's own."""
+def load(folder: Path, titles: dict[str, dict[str, str]] | None = None) -> dict[str, dict[str, str]]:
+    """Each language's interface strings: the project's (site/i18n/<lang>.json), Material's own and
+    ``titles`` (the list pages' titles, ``kind_titles``)."""
     strings: dict[str, dict[str, str]] = {}
     for lang in LANGS:
         path = folder / f"{lang}.json"
         if path.is_file():
-            strings[lang] = {**material.material_strings(lang), **json.loads(path.read_text(encoding="utf-8"))}
+            strings[lang] = {**material.material_strings(lang), **json.loads(path.read_text(encoding="utf-8")),
+                             **(titles or {}).get(lang, {})}
     return strings
+
+
+def kind_titles(graph: SiteGraph) -> dict[str, dict[str, str]]:
+    """Language -> ``kind.<folder>`` -> the plural label of the kind's class (soilkg/kinds.py), as the
+    ontology gives it (English beside the class, the other languages in ontology/translations.ttl)."""
+    titles: dict[str, dict[str, str]] = {}
+    for kind in KIND_TABLE:
+        node = graph.nodes.get(str(SKG[kind.cls]))
+        for term in node.out.get(str(SKG.pluralLabel), []) if node else []:
+            if isinstance(term, ox.Literal) and term.language:
+                titles.setdefault(term.language, {})[f"kind.{kind.folder}"] = term.value
+    return titles
 
 
 # --- direction and isolation -------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The one registry of kinds (soilkg/kinds.py) against everything a kind needs elsewhere: a class in
-the ontology, a shape that targets it, its name in every language, list columns the site can fill, and
-a folder under data/ only for a kind the table knows. A new entry that lacks one is named here with
-the file to add it to (CONTRIBUTING.md, "A page kind")."""
+the ontology, a shape that targets it, its plural (its list's title) in every language, list columns
+the site can fill, and a folder under data/ only for a kind the table knows. A new entry that lacks
+one is named here with the file to add it to (CONTRIBUTING.md, "A page kind")."""
 
 from __future__ import annotations
 
@@ -49,8 +49,25 @@ def test_each_kind_is_a_class_of_the_ontology_with_shapes(schema: ox.Store) -> N
     assert missing_class == [] and missing_shape == []
 
 
-def test_each_kind_is_named_in_every_language(strings: dict[str, dict[str, str]]) -> None:
-    keys = {f"kind.{kind.folder}" for kind in KIND_TABLE} | {key for key, _members in catalogue_groups()}
+def test_each_kind_is_named_in_the_plural_in_every_language(schema: ox.Store) -> None:
+    """A kind's list is titled with its class's skg:pluralLabel (soilkg/sitegen/i18n.kind_titles), one per
+    language: English beside the class, the other five in ontology/translations.ttl."""
+    missing = []
+    for kind in KIND_TABLE:
+        answer = schema.query(f"SELECT ?p WHERE {{ GRAPH ?g {{ <{SKG[kind.cls]}> <{SKG.pluralLabel}> ?p }} }}")
+        assert isinstance(answer, ox.QuerySolutions)
+        found = [solution["p"] for solution in answer]
+        for lang in LANGS:
+            count = sum(1 for plural in found if isinstance(plural, ox.Literal) and plural.language == lang)
+            if count != 1:
+                where = "beside the class in ontology/*.ttl" if lang == "en" else "in ontology/translations.ttl"
+                missing.append(f'{kind.folder}: {count} @{lang} (add one: skg:{kind.cls} skg:pluralLabel "..."@{lang} '
+                               f'{where})')
+    assert missing == [], missing
+
+
+def test_each_kind_has_its_group_and_column_headers_in_every_language(strings: dict[str, dict[str, str]]) -> None:
+    keys = {key for key, _members in catalogue_groups()}
     keys |= {column.header for kind in KIND_TABLE for column in columns_of(kind.folder)}
     missing = sorted(f"{lang}: {key}" for lang in LANGS for key in keys if not strings[lang].get(key))
     assert missing == [], f"add these keys to site/i18n/<lang>.json: {missing}"

@@ -1,4 +1,5 @@
-"""Every interface string of the site exists, translated, in all six UN languages."""
+"""Every interface string of the site exists, translated, in all six UN languages: site/i18n/<lang>.json
+and the list pages' titles (`kind.<folder>`), which the site reads from the kinds' skg:pluralLabel."""
 
 from __future__ import annotations
 
@@ -6,11 +7,15 @@ import json
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
+from soilkg.sitegen import graph as graph_module
+from soilkg.sitegen import i18n
 from soilkg.sitegen.graph import LANGS
 
 FOLDER = Path(__file__).resolve().parents[2] / "site" / "i18n"
+ONTOLOGY = FOLDER.parents[1] / "ontology"
 OTHERS = [lang for lang in LANGS if lang != "en"]
 
 # A value may equal the English one only when it is the same word in that language (French shares
@@ -28,8 +33,19 @@ SAME_WORD = {
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
 
 
+def kind_titles() -> dict[str, dict[str, str]]:
+    store = ox.Store()
+    for path in sorted(ONTOLOGY.glob("*.ttl")):
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(path.as_uri()))
+    return i18n.kind_titles(graph_module.load(store))
+
+
+TITLES = kind_titles()
+
+
 def read(lang: str) -> dict[str, str]:
-    return json.loads((FOLDER / f"{lang}.json").read_text(encoding="utf-8"))
+    """The strings the site has in ``lang`` (Material's own aside)."""
+    return {**json.loads((FOLDER / f"{lang}.json").read_text(encoding="utf-8")), **TITLES.get(lang, {})}
 
 
 def no_words(value: str) -> bool:

@@ -1,5 +1,6 @@
 """Every class, property and controlled value of the ontology has a label in each of the other five
-UN languages (ontology/translations.ttl), and the site's lookups read them from a real store."""
+UN languages (ontology/translations.ttl), every class with a plural label has its plural in them too,
+and the site's lookups read them from a real store."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ OTHERS = ("ar", "zh", "fr", "ru", "es")
 CASED = ("fr", "ru", "es")
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+PLURAL = str(SKG.pluralLabel)
+TRANSLATED_PREDICATES = (LABEL, PREF_LABEL, PLURAL)
 
 
 def read(path: Path) -> list[tuple[str, str, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]]:
@@ -36,7 +39,7 @@ def english_terms() -> dict[str, set[str]]:
         if path == TRANSLATIONS:
             continue
         for subject, predicate, label in read(path):
-            if predicate in (LABEL, PREF_LABEL) and isinstance(label, ox.Literal) and label.language in (None, "en"):
+            if predicate in TRANSLATED_PREDICATES and isinstance(label, ox.Literal) and label.language in (None, "en"):
                 terms.setdefault(subject, set()).add(predicate)
     return terms
 
@@ -83,7 +86,7 @@ def test_translations_name_only_terms_of_the_ontology() -> None:
 
 
 def test_translations_add_no_english_and_nothing_but_labels() -> None:
-    assert {p for _, p, _ in TRANSLATED} <= {LABEL, PREF_LABEL}
+    assert {p for _, p, _ in TRANSLATED} <= set(TRANSLATED_PREDICATES)
     assert [o for _, o in literals() if o.language not in OTHERS] == []
 
 
