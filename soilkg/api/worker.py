@@ -157,7 +157,10 @@ def evaluate(store: ox.Store, job: Job, answered_from: str = "") -> Reply:
 
     Which media types suit which query form was decided before the job was sent (the API's content
     negotiation, from pyoxigraph's own format classes); a mismatch here is an evaluation error."""
-    options: dict[str, Any] = {"use_default_graph_as_union": not job.default_graphs}
+    # The protocol's dataset (SPARQL 1.1 Protocol 2.1.4): with no graph named at all the default graph is
+    # the union of the files' graphs; with only named graphs given, it is the store's own default graph,
+    # which the build leaves empty.
+    options: dict[str, Any] = {"use_default_graph_as_union": not (job.default_graphs or job.named_graphs)}
     if job.default_graphs:
         options = {"default_graph": [ox.NamedNode(g) for g in job.default_graphs]}
     if job.named_graphs:

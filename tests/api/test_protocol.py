@@ -238,6 +238,21 @@ def test_the_requests_dataset_wins_over_the_querys_from(api: Server) -> None:
     assert named["boolean"] is True  # without the request's named graph, FROM alone leaves none to match
 
 
+def test_named_graphs_alone_leave_the_default_graph_empty(api: Server) -> None:
+    """SPARQL 1.1 Protocol 2.1.4: a request naming only named graphs has an empty default graph (the
+    store's own, which the build leaves empty), not the union of the files' graphs."""
+    insop = "https://w3id.org/soilkg/source/data/network/insop.ttl"
+
+    def count(pattern: str, **params: str) -> int:
+        body = httpx.get(api.sparql, params={"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}", **params})
+        return int(body.json()["results"]["bindings"][0]["n"]["value"])
+
+    everything = "?s ?p ?o"
+    assert count(everything, **{"named-graph-uri": insop}) == 0
+    assert count(f"GRAPH <{insop}> {{ {everything} }}", **{"named-graph-uri": insop}) > 0
+    assert count(everything) > 0
+
+
 def test_relative_iris_resolve_against_the_endpoint(api: Server) -> None:
     """No BASE in the query: relative IRIs resolve against the endpoint's own IRI, on either engine (with
     --endpoint, never against the engine's internal address); a syntax error keeps the client's column."""
