@@ -10,9 +10,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from soilkg.kinds import KIND_TABLE
 from soilkg.namespaces import SKG
 from soilkg.sitegen import graph as graph_module
 from soilkg.sitegen import i18n, material
+from soilkg.sitegen.graph import LANGS
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 TRANSLATIONS = ONTOLOGY / "translations.ttl"
@@ -134,6 +136,17 @@ def test_term_labels_from_the_store(store: ox.Store) -> None:
     assert graph.label(str(SKG.published), "zh") == "已发布"
     # An unknown language falls back to English.
     assert graph.label(str(SKG.statedIn), "de") == "stated in"
+
+
+def test_list_titles_are_the_plural_labels_of_the_kinds_classes(store: ox.Store) -> None:
+    """`kind.<folder>` (list titles, navigation, catalogue, search, the browser's language switch) is read
+    from skg:pluralLabel, in every language, for every kind of soilkg/kinds.py; not from site/i18n/."""
+    titles = i18n.kind_titles(graph_module.load(store))
+    assert titles["fr"]["kind.network"] == "Réseaux" and titles["en"]["kind.status-change"] == "Status changes"
+    assert {lang: len(titles.get(lang, {})) for lang in LANGS} == {lang: len(KIND_TABLE) for lang in LANGS}
+    strings = i18n.Strings(i18n.load(ONTOLOGY.parent / "site" / "i18n", titles))
+    assert strings.html("kind.network", "ar") == '<span data-i18n="kind.network">الشبكات</span>'
+    assert strings.plain("kind.web-page") == "Web pages"
 
 
 def test_material_strings_come_from_the_installed_theme() -> None:
