@@ -9,7 +9,11 @@ Rules, for a period P and a day d:
 - P is *on or after* d when P's last day is on or after d (it may have happened on d or later);
 - P is *before* d when P's last day is before d (the whole of it lies before d);
 - a window [start, end) holds P when P may lie on or after start and begins before end;
-- periods sort by first day, then the more precise one first.
+- periods sort by first day, then the more precise one first;
+- the latest of several is the one whose last day is latest, the more precise one on a tie (a
+  resource's current status is that of its latest status change).
+
+The named queries (server/queries) follow the same rules in SPARQL, on the dates' text.
 """
 
 from __future__ import annotations
