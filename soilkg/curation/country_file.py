@@ -1,9 +1,10 @@
 """`soilkg new country`: a country the source document does not name (a case study in Kenya), written
 from ISO 3166-1 as pycountry has it, in the layout of data/country/GHA.ttl.
 
-Such a country is not stated in the report, so its provenance is the standard itself
-(`dct:source <https://www.iso.org/iso-3166-country-codes.html>`), which shapes/core.ttl accepts for
-countries in place of `skg:statedIn`."""
+Such a country is not stated in the report, so its provenance is the standard itself, cited as the
+registry record that states the codes (`dct:source dataset:iso-3166`, data/dataset/iso-3166.ttl), which
+shapes/core.ttl accepts for countries in place of `skg:statedIn` (as it still accepts the ISO web page
+that earlier versions of this command wrote)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from rdflib import Literal
 from soilkg.namespaces import turtle_prefixes
 from soilkg.paths import Project
 
-ISO_3166 = "https://www.iso.org/iso-3166-country-codes.html"
 # pycountry's gettext catalogues for the other UN languages (Chinese: simplified, as in GHA.ttl).
 UN_LOCALES = (("fr", "fr"), ("es", "es"), ("ru", "ru"), ("ar", "ar"), ("zh", "zh_CN"))
 
@@ -60,9 +60,10 @@ def country_turtle(code: str) -> str:
     pref = " ,\n        ".join(Literal(text, lang=lang).n3() for lang, text in labels)
     return f"""# Not named in the source document: added for a case study with `soilkg new country {code}`.
 # Names, codes and M49 number from ISO 3166-1 (pycountry {_pycountry_version()}), names in other UN
-# languages from pycountry's translations; the source of all of it is the standard (dct:source).
+# languages from pycountry's translations; the source of all of it is the standard's registry record
+# (dct:source dataset:iso-3166, data/dataset/iso-3166.ttl).
 
-{turtle_prefixes("skg", "rdfs", "skos", "dct", "country")}
+{turtle_prefixes("skg", "rdfs", "skos", "dct", "dataset", "country")}
 country:{code}
     a skg:Country ;
     rdfs:label {Literal(labels[0][1], lang="en").n3()} ;
@@ -70,7 +71,7 @@ country:{code}
     skg:iso3166Alpha2 "{country.alpha_2}" ;
     skg:iso3166Alpha3 "{country.alpha_3}" ;
     skg:m49 "{country.numeric}" ;
-    dct:source <{ISO_3166}> .
+    dct:source dataset:iso-3166 .
 """
 
 

@@ -1,5 +1,6 @@
 """A case study in a country the source document does not name (Kenya): validation gives the command
-that adds it, `soilkg new country` writes it from ISO 3166-1 with `dct:source`, and
+that adds it, `soilkg new country` writes it from ISO 3166-1 with `dct:source dataset:iso-3166` (the registry
+record; the ISO web page older files cite still validates), and
 `soilkg new case-study --country KEN` writes it too. All through the real CLI in a sandbox."""
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from tests.curation.sandbox import Sandbox
 
 CASE = "data/case-study/valid-full.ttl"
 KEN = URIRef("https://w3id.org/soilkg/id/country/KEN")
-ISO = URIRef("https://www.iso.org/iso-3166-country-codes.html")
+ISO_REGISTRY = URIRef("https://w3id.org/soilkg/id/dataset/iso-3166")
+ISO_PAGE = "<https://www.iso.org/iso-3166-country-codes.html>"  # what earlier versions of the command wrote
 # Nairobi County: inside Kenya's extent, so only the country is at stake.
 IN_KENYA = {"country:GHA": "country:KEN", "geo:lat 6.6885": "geo:lat -1.2921", "geo:long -1.6244": "geo:long 36.8219"}
 
@@ -47,7 +49,7 @@ def test_kenya_fails_with_the_fixing_command_then_new_country_fixes_it(fresh_san
     assert created.returncode == 0, created.stderr
     assert "data/country/KEN.ttl" in created.stdout
     graph = Graph().parse(fresh_sandbox.root / "data" / "country" / "KEN.ttl")
-    assert graph.value(KEN, DCTERMS.source) == ISO
+    assert graph.value(KEN, DCTERMS.source) == ISO_REGISTRY
     assert graph.value(KEN, SKG.statedIn) is None, "Kenya is not in the source document"
     assert graph.value(KEN, SKG.m49) == Literal("404")
     assert Literal("Kenia", lang="es") in set(graph.objects(KEN, SKOS.prefLabel))
@@ -60,11 +62,14 @@ def test_kenya_fails_with_the_fixing_command_then_new_country_fixes_it(fresh_san
 def test_a_country_needs_one_of_the_two_sources_and_bad_codes_keep_did_you_mean(fresh_sandbox: Sandbox) -> None:
     assert fresh_sandbox.run("new", "country", "KEN").returncode == 0
     path = fresh_sandbox.root / "data" / "country" / "KEN.ttl"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "    dct:source <https://www.iso.org/iso-3166-country-codes.html> .", '    skg:m49 "404" .'), encoding="utf-8")
+    written = path.read_text(encoding="utf-8")
+    path.write_text(written.replace("    dct:source dataset:iso-3166 .", '    skg:m49 "404" .'), encoding="utf-8")
     unsourced = _findings(fresh_sandbox, "data/country/KEN.ttl")
     assert [f["rule"] for f in unsourced] == ["SourcedCountry"], unsourced
-    assert "dct:source <https://www.iso.org/iso-3166-country-codes.html>" in str(unsourced[0]["message"])
+    assert "dct:source dataset:iso-3166" in str(unsourced[0]["message"])
+    # A file an earlier version of the command wrote (the ISO web page as its source) still validates.
+    path.write_text(written.replace("dataset:iso-3166 .", f"{ISO_PAGE} ."), encoding="utf-8")
+    assert _findings(fresh_sandbox, "data/country/KEN.ttl") == []
 
     case = fresh_sandbox.root / CASE
     case.write_text(case.read_text(encoding="utf-8").replace("country:GHA", "country:GHN"), encoding="utf-8")
