@@ -197,3 +197,24 @@ def test_old_statements_keep_their_source(cycle: Repo) -> None:
     assert _triples(original) <= _triples(text)
     assert all(t.startswith(f"<{ID}decision/cbd-cop-dec-15-28") for t in added), added
     assert "dec15-28:p12" in text  # the file's own prefix for its paragraphs
+
+
+def test_a_case_study_published_by_month_without_a_passage(repo: Repo) -> None:
+    """The template's commented `# dct:issued` hint is not a date already given: `new status` fills it (here with
+    a month); with no --source the `# skg:mentionedIn` hint stays a comment."""
+    repo.ok("new", "case-study", "--no-input", "--title", "SYNTHETIC case study published by month", "--slug",
+            "synthetic-month-case", "--country", "Togo", "--orcid", "0000-0002-1825-0097", "--name",
+            "Josiah Carberry (fictitious)", "--practice", "bioremediation")
+    path = repo.root / "data" / "case-study" / "synthetic-month-case.ttl"
+    text = path.read_text(encoding="utf-8")
+    assert "    # dct:issued " in text and "    # skg:mentionedIn " in text  # the template's hints
+    for old, new in REVIEWED.items():
+        text = text.replace(old, new)
+    path.write_text(text + REVIEWER, encoding="utf-8")
+    done = repo.ok("new", "status", "--of", "case-study:synthetic-month-case", "--status", "published",
+                   "--date", "2027-11")
+    assert "Added to data/case-study/synthetic-month-case.ttl" in done.stdout and "Valid." in done.stdout
+    text = path.read_text(encoding="utf-8")
+    assert '\n    dct:issued "2027-11"^^xsd:gYearMonth ;\n' in text and "# dct:issued" not in text
+    assert "    # skg:mentionedIn " in text and "\n    skg:mentionedIn" not in text
+    assert "skg:reviewStatus skg:published" in text
