@@ -78,6 +78,18 @@ def oxigraph_binary() -> str:
     return found
 
 
+def serve_oxigraph(workdir: Path, dump: Path, timeout: int) -> tuple[subprocess.Popen[bytes], str]:
+    """`oxigraph serve-read-only --union-default-graph` over `dump` loaded into workdir/oxdb; its query URL."""
+    oxigraph = oxigraph_binary()
+    subprocess.run([oxigraph, "load", "--location", str(workdir / "oxdb"), "--file", str(dump)], check=True,
+                   capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([oxigraph, "serve-read-only", "--location", str(workdir / "oxdb"), "--bind",
+                               f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", str(timeout)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return server, f"http://127.0.0.1:{port}/query"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -287,16 +299,8 @@ def main() -> None:
         # Oxigraph's own server over the same quads (loaded with its CLI).
         dump = workdir / "all.nq"
         ox.Store.read_only(str(info.path)).dump(str(dump), format=ox.RdfFormat.N_QUADS)
-        oxigraph = oxigraph_binary()
-        subprocess.run([oxigraph, "load", "--location", str(workdir / "oxdb"), "--file", str(dump)], check=True,
-                       capture_output=True)
-        ox_port = free_port()
-        ox_server = subprocess.Popen([oxigraph, "serve-read-only", "--location", str(workdir / "oxdb"),
-                                      "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph",
-                                      "--timeout-s", "10"],  # the same limit as ours
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ox_server, ox_url = serve_oxigraph(workdir, dump, 10)  # the same limit as ours
         processes.append(ox_server)
-        ox_url = f"http://127.0.0.1:{ox_port}/query"
 
         def start_api(cache: bool) -> tuple[subprocess.Popen[bytes], str, float]:
             port = free_port()
