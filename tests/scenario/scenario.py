@@ -164,8 +164,6 @@ def run_cycle(sandbox: Sandbox, cycle: int) -> list[Step]:
         text = path.read_text(encoding="utf-8")
         for old, new in FILLED.items():
             text = text.replace(old, new)
-        # The template's commented hint is taken for a date by `new status` (logged for the curator commands).
-        text = "\n".join(line for line in text.splitlines() if not line.strip().startswith("# dct:issued")) + "\n"
         path.write_text(MARK + text + REVIEWER, encoding="utf-8")
         publish = ("new", "status", "--no-input", "--of", f"case-study:{slug}", "--status", "published", "--date",
                    published, *(("--source", passage) if passage else ()))
