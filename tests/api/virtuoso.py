@@ -45,8 +45,9 @@ def mark_differences(items: list[pytest.Item]) -> None:
                 if item.name.startswith(start):
                     item.add_marker(pytest.mark.xfail(strict=True, reason=f"Virtuoso 7.2.5: {reason}"))
 
-# MaxQueryExecutionTime must exceed soilkg's own --timeout: past it Virtuoso answers an "anytime" 200 with a
-# partial result (header X-SQL-State: S1TAT), which would pass for a complete answer. Ours stops first (504).
+# MaxQueryExecutionTime above soilkg's own --timeout, so that ours stops first with the documented 504 (past
+# Virtuoso's limit: 500 "SR171: Transaction timed out", our 502). A request's own `timeout` parameter would
+# make it an "anytime" 200 with a partial result (X-SQL-State: S1TAT); the endpoint adapter never sends one.
 INI = """\
 [Database]
 DatabaseFile = virtuoso.db
@@ -114,8 +115,11 @@ def _wait(url: str, process: subprocess.Popen[bytes], folder: Path) -> None:
 
 
 def _isql(sql_port: int, script: Path, folder: Path) -> None:
-    done = subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", str(script)], cwd=folder,
-                          capture_output=True, timeout=LOAD_SECONDS)
+    try:
+        done = subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", str(script)], cwd=folder,
+                              capture_output=True, timeout=LOAD_SECONDS)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"isql-vt {script.name} did not finish within {LOAD_SECONDS} s:\n{_log_tail(folder)}")
     # isql-vt exits 0 after a failed statement too: its "*** Error" lines are the signal
     output = done.stdout.decode(errors="replace") + done.stderr.decode(errors="replace")
     if done.returncode != 0 or "*** Error" in output:
