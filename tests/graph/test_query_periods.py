@@ -72,3 +72,32 @@ def test_a_month_holds_a_since_inside_it(store: ox.Store) -> None:
     assert found == {"2026-03", "2026-04", "2026-04-29"}
     year = {r["date"] for r in _rows(store, "report-status-changes", {"since": "2025-07-01"})}
     assert "2025" in year and "2025-06-30" not in year
+
+
+# Publications dated by day, month or year, and activities started so (SYNTHETIC).
+DATED = {"by-day": ("dct:issued", '"2026-03-10"^^xsd:date'), "by-month": ("dct:issued", '"2026-03"^^xsd:gYearMonth'),
+         "by-year": ("skg:year", '"2026"^^xsd:gYear'), "before": ("dct:issued", '"2026-02"^^xsd:gYearMonth')}
+
+
+@pytest.fixture(scope="module")
+def dated() -> ox.Store:
+    lines = ["@prefix skg: <https://w3id.org/soilkg/ontology#> .", "@prefix dct: <http://purl.org/dc/terms/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
+    for name, (prop, date) in DATED.items():
+        lines.append(f'<{EX}{name}> a skg:Publication ; rdfs:label "SYNTHETIC {name}"@en ; skg:statedIn <{EX}p1> ; '
+                     f"{prop} {date} ; skg:startDate {date} .")
+    store = ox.Store()
+    store.load("\n".join(lines).encode(), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(EX + "graph"))
+    return store
+
+
+@pytest.mark.parametrize("name", ["publications-since", "activities-since"])
+def test_since_and_until_hold_the_periods_that_may_lie_inside(dated: ox.Store, name: str) -> None:
+    def found(**values: str) -> set[str]:
+        return {r.get("publication", r.get("item", ""))[len(EX):] for r in _rows(dated, name, values)}
+
+    assert found(since="2026-03-15") == {"by-month", "by-year"}  # the day of 10 March lies before
+    assert found(since="2026-03-01") == {"by-day", "by-month", "by-year"}
+    if name == "publications-since":
+        assert found(since="2026-01-01", until="2026-02-28") == {"before", "by-year"}
