@@ -43,11 +43,14 @@ def run(ctx: Context, focus_nodes: list[URIRef] | None = None) -> list[Finding]:
 def first_per_value(hits: list[Hit]) -> list[Hit]:
     """One finding per bad value. An impossible date fails both the literal check and sh:datatype;
     `country:GHN` is an unknown code, an undefined resource and not a skg:Country. The first hit
-    wins: named checks in enabled.txt order (most specific first), then the shapes."""
-    seen: set[tuple[object, object, object]] = set()
+    wins: named checks in enabled.txt order (most specific first), then the shapes. A rule about the
+    resource as a whole (no property: SHACL gives the resource itself as the value) speaks for itself:
+    two such rules are two mistakes (coordinates in pairs, and the date a published case study needs),
+    and a warning must not hide a violation."""
+    seen: set[tuple[object, object, object, object]] = set()
     kept = []
     for hit in hits:
-        key = (hit.focus, hit.path, hit.value)
+        key = (hit.focus, hit.path, hit.value, hit.rule if hit.path is None else None)
         if hit.value is not None and key in seen:
             continue
         seen.add(key)
