@@ -36,15 +36,7 @@
       }
     });
   }
-  function visible(el) {
-    if (!el.getClientRects().length) return false;
-    const style = getComputedStyle(el);
-    return style.visibility !== "hidden" && style.display !== "none" && Number(style.opacity) !== 0;
-  }
-  function marked(el) {
-    const holder = el.closest("[lang]");
-    return (holder ? holder.getAttribute("lang").split("-")[0] : page) !== page;
-  }
+  /* PAGE_TEXT */
   const names = new Set();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

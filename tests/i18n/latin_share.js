@@ -32,17 +32,7 @@
       + (text.match(cjkChar) || []).length / 2;
   }
 
-  function visible(el) {
-    if (!el.getClientRects().length) return false;
-    const style = getComputedStyle(el);
-    return style.visibility !== "hidden" && style.display !== "none" && Number(style.opacity) !== 0;
-  }
-
-  function marked(el) {
-    const holder = el.closest("[lang]");
-    const lang = holder ? holder.getAttribute("lang").split("-")[0] : page;
-    return lang !== page;
-  }
+  /* PAGE_TEXT */
 
   const nodes = [];
   const names = new Set();

@@ -18,12 +18,13 @@ from typing import Any
 
 import pytest
 
+from tests.i18n.measure_script import measure_script
 from tests.i18n.test_every_kind import page_kinds
 from tests.i18n.test_measure import address, evaluate_on
 
 pytestmark = pytest.mark.browser
 
-SHARE = (Path(__file__).resolve().parent / "english_share.js").read_text(encoding="utf-8")
+SHARE = measure_script("english_share.js")
 MAX_SHARE = 0.02
 LANGS = ("fr", "es", "ar", "zh", "ru")
 WORDS = r"""() => { const out = new Set(); const word = /[\p{L}][\p{L}\p{M}'’-]*/gu;

@@ -20,9 +20,11 @@ from typing import Any
 
 import pytest
 
+from tests.i18n.measure_script import measure_script
+
 pytestmark = pytest.mark.browser
 
-MEASURE = (Path(__file__).resolve().parent / "latin_share.js").read_text(encoding="utf-8")
+MEASURE = measure_script("latin_share.js")
 PAGES = {"home": "index.html", "list": "decision/index.html", "resource": "network/netsob/index.html"}
 MAX_LATIN_SHARE = 0.10
 MIN_OWN_WORDS = 25
