@@ -13,7 +13,7 @@ from soilkg.report.namer import Fact, Namer
 from soilkg.report.passages import Passages
 from soilkg.report.planner import ParagraphInput as Input
 from soilkg.report.planner import place_facts, plan_paragraph
-from soilkg.report.text import date_range, human_date, number, split_marks, with_titles
+from soilkg.report.text import date_range, human_date, join_words, number, split_marks, when, with_titles
 
 # The header of an FAO document prints the organisation's name in this order of languages.
 HEADER_LANGUAGES = ("zh", "en", "fr", "ru", "es", "ar")
@@ -204,9 +204,12 @@ def compose(g: Gathered, passages: Passages, changes: list[Change] | None = None
     return report
 
 
-def case_study_section(rows: list[Row], paragraph: Callable[[str, Row, list[Run]], Paragraph]) -> Section | None:
-    """One paragraph per case study (rows come one per case study and practice); demonstrations say loudly
-    that they are. `paragraph` turns a case study's sentence into the paragraph its report needs."""
+def case_study_section(rows: list[Row], marks: Callable[[str, Row], list[Run]],
+                       paragraph: Callable[[str, Row, list[Run]], Paragraph]) -> Section | None:
+    """One paragraph per case study (rows come one per case study and practice), written as the source writes
+    of a piece of work: what it is, where and when, on what, published when, then its own summary. Demonstrations
+    say loudly that they are. `marks` are the footnote calls of the first sentence; `paragraph` turns the runs
+    into the paragraph its report needs."""
     merged: dict[str, Row] = {}
     practices: dict[str, list[str]] = defaultdict(list)
     for row in rows:
@@ -220,12 +223,26 @@ def case_study_section(rows: list[Row], paragraph: Callable[[str, Row, list[Run]
         runs: list[Run] = []
         if row.get("demonstration") == "true":
             runs.append(Run("DEMONSTRATION (synthetic, not a real project): "))
-        where = ", ".join(p for p in (row.get("countryLabel"), date_range(row.get("start"), row.get("end"))) if p)
-        runs.append(Run(row.get("label", iri), italic=True))
-        runs.append(Run((f" ({where})" if where else "") + ". " + row.get("abstract", "")
-                        + (f" Practices: {', '.join(practices[iri])}." if practices[iri] else "")))
+        runs += [Run("The case study "), Run(row.get("label", iri), italic=True), Run(_case_study_clause(row))]
+        if practices[iri]:
+            runs.append(Run(f", on {join_words(practices[iri])},"))
+        runs.append(Run(f" was published in the catalogue of best practices {when(row['issued'])}." if "issued" in row
+                        else " is in the catalogue of best practices."))
+        runs += marks(iri, row)
+        abstract = row.get("abstract", "").strip()
+        if abstract:
+            runs.append(Run(" " + abstract + ("" if abstract.endswith((".", "!", "?")) else ".")))
         section.paragraphs.append(paragraph(iri, row, runs))
     return section
+
+
+def _case_study_clause(row: Row) -> str:
+    """' (Ghana, from 1 May 2025)': where the work is and when it ran, as far as the record says."""
+    start, end = row.get("start"), row.get("end")
+    period = (date_range(start, end) if start and end else f"from {human_date(start)}" if start
+              else f"until {human_date(end)}" if end else "")
+    where = ", ".join(p for p in (row.get("countryLabel", ""), period) if p)
+    return f" ({where})" if where else ""
 
 
 def _case_studies(g: Gathered, changed: set[str]) -> Section | None:
@@ -235,7 +252,7 @@ def _case_studies(g: Gathered, changed: set[str]) -> Section | None:
                                                       if "country" in row else [])
         return Paragraph(runs=runs, mode=Mode.GENERATED, source_iri=iri, links=links, new_since=iri in changed)
 
-    return case_study_section(g.case_studies, paragraph)
+    return case_study_section(g.case_studies, lambda iri, row: [], paragraph)
 
 
 def _background(g: Gathered, paragraphs: set[str]) -> set[str]:

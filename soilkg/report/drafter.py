@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from soilkg.namespaces import DCT, RDF_TYPE, RDFS, SKG, SKOS
-from soilkg.report.context import Names, Statements, sentence
+from soilkg.report.context import Statements, sentence
 from soilkg.report.figure_text import figures_sentence, value_words
 from soilkg.report.gather import QueryRunner, Row
 from soilkg.report.model import FigureRow, Link, Mode, Paragraph, Run
@@ -27,6 +27,10 @@ from soilkg.report.text import capitalised, date_range, human_date, join_words, 
 # Statuses a thing goes back to from work under way: saying so says what was lost.
 UNDER_WAY = {str(SKG[s]) for s in ("implementing", "ongoing", "launched", "established")}
 BACK_TO = {str(SKG[s]) for s in ("seekingFunding", "planned", "inPreparation", "suspended", "discontinued")}
+# Decisions open the activities, after the Plan of Action, as the source opens them with decision 15/28:
+# they direct the work rather than belong to one activity.
+DECISIONS = {str(SKG[kind]) for kind in ("PolicyDecision", "DecisionParagraph")}
+LEAD = "lead"  # the group of paragraphs that stand before the activities' subsections
 
 
 def theme(slug: str) -> str:
@@ -36,11 +40,10 @@ def theme(slug: str) -> str:
 class Drafter:
     """Writes the paragraphs of a next report, grouped by activity."""
 
-    def __init__(self, runner: QueryRunner, passages: Passages, names: Names, namer: Namer,
+    def __init__(self, runner: QueryRunner, passages: Passages, namer: Namer,
                  previous_session: str) -> None:
         self.runner = runner
         self.passages = passages
-        self.names = names
         self.namer = namer
         self.previous_session = previous_session  # "Twentieth Regular Session"
         self.group_of: dict[str, str] = {}
@@ -58,27 +61,33 @@ class Drafter:
         if about:
             self.by_resource[about] = paragraph
 
+    def _name(self, iri: str, label: str, acronym: str | None) -> str:
+        """The name where the sentence stands, knowing what kind of thing it names ('the RECISOIL initiative')."""
+        kinds = [r["value"] for r in Statements(self.runner, iri).out(RDF_TYPE)]
+        return self.namer.now(iri, label, acronym, kinds)
+
     def _group(self, *iris: str | None, default: str) -> str:
         return next((self.group_of[i] for i in iris if i and i in self.group_of), theme(default))
 
-    def _earlier(self, row: Row) -> str:
+    def _earlier(self, row: Row, running: bool = True) -> str:
         """The earlier value as a report cites it: '657 reported to the Twentieth Regular Session'."""
-        before = value_words(row, "earlier")
+        before = value_words(row, "earlier", running)
         if "earlierMeetingLabel" in row:
             return f"{before} reported to the {row['earlierMeetingLabel'].split(' of the ', 1)[0]}"
         return f"{before} as of {human_date(row['earlierAsOf'])}" if "earlierAsOf" in row else before
 
-    def _change(self, row: Row, first: bool) -> str:
-        """What a new value is beside the one it updates, said as what it is."""
-        earlier = self._earlier(row) if first else value_words(row, "earlier")
+    def _change(self, row: Row, first: bool, running: bool = True) -> str:
+        """What a new value is beside the one it updates, said as what it is (in full for the first figure of
+        a sentence and in a table, which is not `running` text)."""
+        earlier = self._earlier(row, running) if first else value_words(row, "earlier", running)
         new, old = float(row["value"]), float(row.get("earlierValue", "nan"))
         counted = self._counts(row["figure"])
         added = [c for c in counted if c not in self._counts(row["earlier"])]
         if new == old and row.get("comparatorLabel") == row.get("earlierComparatorLabel"):
-            return f"unchanged from {self._earlier(row)}"
+            return f"unchanged from {self._earlier(row, running)}"
         if new < old:
             corrected = row.get("earlierComparatorLabel") == "more than" and row.get("comparatorLabel") != "more than"
-            return f"{'corrected from' if corrected else 'down from'} {self._earlier(row)}"
+            return f"{'corrected from' if corrected else 'down from'} {self._earlier(row, running)}"
         return earlier + (f"; now also {join_words(added)}" if added and len(added) < len(counted) else "")
 
     def _as_stated(self, row: Row) -> int:
@@ -133,7 +142,7 @@ class Drafter:
         day = first.get("asOf", "")
         opening = (f"As of {human_date(day)}" if day.count("-") == 2 else f"In {human_date(day)}") if day else ""
         label, acronym = first.get("aboutLabel", ""), first.get("aboutAcronym") or None
-        subject = self.names(about, label, acronym) if about else ""
+        subject = self._name(about, label, acronym) if about else ""
         forms = [f for f in (label, acronym, head_noun(label)) if f]
         text, left = figures_sentence(subject, forms, rows, opening, earlier)
         if left:
@@ -151,18 +160,18 @@ class Drafter:
             link = [Link(about, acronym or label)] if about else []
             self._add(group, runs, origin, link)
         for row in rows:
+            before = f"; earlier value {self._change(row, True, running=False)}" if row["figure"] in earlier else ""
             self.figures.append(FigureRow(
-                iri=row["figure"], measures=row.get("measures", ""), value=value_words(row), unit=row.get("unit", ""),
-                about=Link(about, acronym or label) if about else None,
-                as_of=(human_date(day) if day else "undated") + (f"; earlier value {earlier[row['figure']]}"
-                                                                 if row["figure"] in earlier else ""),
+                iri=row["figure"], measures=row.get("measures", ""), value=value_words(row, running=False),
+                unit=row.get("unit", ""), about=Link(about, acronym or label) if about else None,
+                as_of=(human_date(day) if day else "undated") + before,
                 source=" ".join(plain(p.note(k).runs) for k in p.of(row["figure"], term("value"))), source_iri=None))
 
     def status_change(self, row: Row, history: list[Row]) -> None:
         iri, resource, new = row["change"], row["resource"], row["status"]
         label = row.get("label", resource.rsplit("/", 1)[-1])
         is_work = row.get("publication") == "true"
-        name = [Run(label, italic=True)] if is_work else [Run(self.names(resource, label, row.get("acronym")))]
+        name = [Run(label, italic=True)] if is_work else [Run(self._name(resource, label, row.get("acronym")))]
         before = [h for h in history if h["resource"] == resource and h["change"] != iri
                   and history.index(h) < history.index(row)]
         p = self.passages
@@ -230,7 +239,7 @@ class Drafter:
     def meeting(self, row: Row) -> None:
         """'The 13th GSP Plenary Assembly, held in Rome on 1–5 June 2026, endorsed ...' (what it did, when known)."""
         iri = row["meeting"]
-        name = self.names(iri, row.get("label", iri), row.get("acronym"))
+        name = self._name(iri, row.get("label", iri), row.get("acronym"))
         start = row.get("start", "")
         dates = date_range(start, row.get("end"))
         held = f" in {row['place']}" if "place" in row else ""
@@ -264,9 +273,10 @@ class Drafter:
         runs, used = plan_paragraph(self.namer, ParagraphInput(iri, 0, "", [], {}), facts, everything, cite)
         if runs is None:
             return
-        self._add(self._group(iri, default="networks"), runs, "New in this period",
+        default = LEAD if DECISIONS & {r["value"] for r in rows if r["property"] == str(RDF_TYPE)} else "networks"
+        self._add(LEAD if default == LEAD else self._group(iri, default=default), runs, "New in this period",
                   [Link(i, self.namer.entry(i).acronym or self.namer.label(i)) for i in used if i.startswith("http")],
                   about=iri)
 
 
-__all__ = ["Drafter", "theme"]
+__all__ = ["LEAD", "Drafter", "theme"]

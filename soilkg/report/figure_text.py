@@ -14,9 +14,7 @@ import re
 from dataclasses import dataclass
 
 from soilkg.report.gather import Row
-from soilkg.report.text import human_date, join_words, number
-
-NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+from soilkg.report.text import NUMBER_WORDS, human_date, join_words, number
 
 
 @dataclass(frozen=True)
@@ -27,14 +25,16 @@ class Clause:
     noun: str = ""  # what "in which" counts in ("farmers" of "countries in which ... has reached farmers")
 
 
-def value_words(row: Row, prefix: str = "") -> str:
-    """'more than 2 000', '657'; small counts in words, as FAO writes them ("three other networks")."""
+def value_words(row: Row, prefix: str = "", running: bool = True) -> str:
+    """'more than 2 000', '657'; in running text, whole counts under ten in words, as FAO writes them ("in four
+    countries", "three other networks"); a table (`running=False`) keeps the digits."""
     def key(name: str) -> str:  # "value", or "earlierValue" with the prefix "earlier"
         return prefix + name[:1].upper() + name[1:] if prefix else name
 
     comparator = row.get(key("comparatorLabel"), "")
     lexical = row.get(key("value"), "?")
-    written = number(lexical)
+    small = running and re.fullmatch(r"[1-9](\.0*)?", lexical.strip())
+    written = NUMBER_WORDS[int(float(lexical))] if small else number(lexical)
     return (f"{comparator} " if comparator and comparator != "exactly" else "") + written
 
 

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from soilkg.namespaces import SKG
 from soilkg.report.gather import Row
 from soilkg.report.subjects import ORGANISATION, head_noun, running_name
 
@@ -15,6 +16,9 @@ BARE = "\x03bare"
 TOKEN_RE = re.compile("\x01([^\x02\x03]+)(\x03bare)?\x02")
 # Bodies FAO names with an article before their acronym ("the GSP", "the GSBI", "the CBD Secretariat").
 ARTICLE_BEFORE_ACRONYM = {"Partnership", "Initiative", "Secretariat"}
+# What FAO calls a named thing of these kinds when its name does not say it: "the Recarbonization of Global
+# Agricultural Soils (RECISOIL) initiative", then "the RECISOIL initiative".
+CLASS_NOUNS = {str(SKG[kind]): kind.lower() for kind in ("Initiative", "Programme", "Network", "Observatory")}
 
 
 @dataclass(frozen=True)
@@ -95,13 +99,25 @@ class Namer:
     def spell(self, iri: str) -> str:
         """The name as this mention needs it: in full the first time, short after."""
         e = self.entry(iri)
+        noun = _class_noun(e)
         if iri in self.mentioned:
+            if e.acronym and noun:
+                return f"the {e.acronym} {noun}"
             if e.acronym:  # "the GSP", "the GSBI"; "FAO", "NETSOB"
                 return f"the {e.acronym}" if e.label.rsplit(" ", 1)[-1] in ARTICLE_BEFORE_ACRONYM else e.acronym
             return lead_article(running_name(e.short if e.short and e.short != e.label else self._again(e)))
         self.mentioned.add(iri)
-        full = f"the {e.label[:1].lower()}{e.label[1:]}" if describes(e.label) else lead_article(running_name(e.label))
-        return f"{full} ({e.acronym})" if e.acronym and e.acronym != e.label else full
+        full = lead_article(running_name(e.label))
+        full = f"{full} ({e.acronym})" if e.acronym and e.acronym != e.label else full
+        return f"{full} {noun}" if noun else full
+
+    def now(self, iri: str, label: str, acronym: str | None = None, kinds: list[str] | None = None) -> str:
+        """The name written at once, where the sentence is written in reading order (the next report's
+        sentences): learnt, then spelled as `spell` does."""
+        self.learn(iri, label, acronym)
+        for kind in kinds or []:
+            self.learn(iri, label, kind=kind)
+        return self.spell(iri)
 
     def _again(self, e: Entry) -> str:
         return e.label if ORGANISATION in e.types else head_noun(e.label)
@@ -124,22 +140,17 @@ class Namer:
                 self.mentioned.add(iri)
 
 
-FUNCTION_WORDS = {"and", "of", "on", "for", "the", "to", "in", "with"}
-
-
-def describes(label: str) -> bool:
-    """A label that describes rather than names ('Implementation plan for GLOSOB', 'National benchmark sites
-    for ...'): its second word is a lower-case noun and nothing after is capitalised but acronyms."""
-    words = label.split()
-    return (len(words) > 2 and words[0][1:].islower() and words[1].islower() and words[1] not in FUNCTION_WORDS
-            and any(w in ("for", "of", "on") for w in words[2:])  # "Other relevant organizations" is a group
-            and all(w.islower() or w.isupper() or not w[:1].isalpha() for w in words[2:]))
-
-
 def lead_article(name: str) -> str:
     """'the NETSOB global survey ...', 'the CBD programme of work ...': a name led by an acronym takes 'the'."""
     words = name.split()
     return "the " + name if len(words) > 1 and words[0].isupper() and words[0] not in ("UN", "FAO") else name
+
+
+def _class_noun(e: Entry) -> str:
+    """'initiative' for a named initiative whose name does not say it is one; '' otherwise."""
+    if not e.acronym:
+        return ""
+    return next((noun for kind, noun in CLASS_NOUNS.items() if kind in e.types and noun not in e.label.lower()), "")
 
 
 def _tail(iri: str) -> str:

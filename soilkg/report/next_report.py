@@ -8,8 +8,8 @@ not the previous session's report is in the graph; each sentence cites its own p
 from __future__ import annotations
 
 from soilkg.report.compose import GROUP_ORDER, HEADER_LANGUAGES, case_study_section, number_in_reading_order
-from soilkg.report.context import Names, Statements
-from soilkg.report.drafter import Drafter, theme
+from soilkg.report.context import Statements
+from soilkg.report.drafter import LEAD, Drafter, theme
 from soilkg.report.gather import QueryRunner, Row
 from soilkg.report.model import Link, Mode, Paragraph, Report, Run, Section, TitleBlock
 from soilkg.report.namer import Namer
@@ -17,7 +17,7 @@ from soilkg.report.passages import Passages
 from soilkg.report.session import Session, Window, find
 from soilkg.report.standing import Standing
 from soilkg.report.subjects import term
-from soilkg.report.text import date_range, human_date, join_words, when
+from soilkg.report.text import date_range, human_date, join_words
 from soilkg.report.updates import Updates
 
 MEETINGS = ("meetings-and-sources", "Meetings")
@@ -50,7 +50,6 @@ def _title_block(runner: QueryRunner, session: Session, initiative: Row) -> Titl
 def compose_next(runner: QueryRunner, passages: Passages, session: Session, updates: Updates,
                  window: Window) -> Report:
     namer = Namer()
-    names = Names(mentioned=namer.mentioned)
     previous = find(runner, session.number - 1, session.body)
     previous_session = previous.short if previous else ""
     initiative = _initiative(runner, session)
@@ -72,7 +71,7 @@ def compose_next(runner: QueryRunner, passages: Passages, session: Session, upda
     if plan is not None:
         activities.paragraphs.append(plan)
 
-    drafter = Drafter(runner, passages, names, namer, previous_session)
+    drafter = Drafter(runner, passages, namer, previous_session)
     for row in updates.resources:
         drafter.resource(row)
     drafter.first_values(updates.first_values)
@@ -83,6 +82,7 @@ def compose_next(runner: QueryRunner, passages: Passages, session: Session, upda
         drafter.status_change(row, updates.history)
     for row in updates.meetings:
         drafter.meeting(row)
+    activities.paragraphs += drafter.paragraphs.pop(LEAD, [])
     order = [theme(slug) for slug in GROUP_ORDER] + [theme(MEETINGS[0])]
     for group in sorted(drafter.paragraphs, key=lambda g: order.index(g) if g in order else len(order)):
         label = MEETINGS[1] if group == theme(MEETINGS[0]) else drafter.group_labels.get(group, group)
@@ -100,15 +100,16 @@ def compose_next(runner: QueryRunner, passages: Passages, session: Session, upda
 
 def _case_studies(rows: list[Row], passages: Passages) -> Section | None:
     """New case studies, each cited to the passage that reports it (else to its own record)."""
+    def marks(iri: str, row: Row) -> list[Run]:
+        if "mentionedIn" in row:
+            return [Run(note=passages.note(row["mentionedIn"]).key)]
+        return passages.marks((iri, "http://www.w3.org/2000/01/rdf-schema#label"))
+
     def paragraph(iri: str, row: Row, runs: list[Run]) -> Paragraph:
-        reported = [row["mentionedIn"]] if "mentionedIn" in row else []
-        marks = [Run(note=passages.note(p).key) for p in reported] or passages.marks((iri, "http://www.w3.org/2000/"
-                                                                                      "01/rdf-schema#label"))
-        published = f" Published in the catalogue {when(row['issued'])}." if "issued" in row else ""
-        return Paragraph(runs=runs + [Run(published)] + marks, mode=Mode.GENERATED, origin="New case study",
+        return Paragraph(runs=runs, mode=Mode.GENERATED, origin="New case study",
                          links=[Link(iri, row.get("label", iri))])
 
-    return case_study_section(rows, paragraph)
+    return case_study_section(rows, marks, paragraph)
 
 
 def _notes(session: Session, report: Report, updates: Updates, window: Window) -> list[str]:
