@@ -64,3 +64,53 @@ def test_figures_of_one_programme_make_one_sentence() -> None:
     assert text == ("To date, the Global Soil Doctors Programme has built the capacity of 657 trainers (657 reported "
                     "to the Twentieth Regular Session) and 1 800 Soil Doctor farmers, and has reached more than "
                     "11 500 farmers in 26 countries.")
+
+
+def test_names_as_fao_writes_them_in_a_sentence() -> None:
+    """A description takes 'the' and lower case; a name keeps its capitals; a named thing whose name does not
+    say what it is gets its class noun, in full and again; a body says its acronym with or without 'the'."""
+    from soilkg.report.namer import Namer
+    from soilkg.report.subjects import describes, with_article
+
+    assert with_article("Fifteenth meeting of the Conference of the Parties") == \
+        "the fifteenth meeting of the Conference of the Parties"
+    assert with_article("Special issue of Soil Organisms") == "the special issue of Soil Organisms"
+    assert with_article("Global Soil Partnership") == "the Global Soil Partnership"
+    assert with_article("Food and Agriculture Organization of the United Nations").startswith("the Food and")
+    assert not describes("Other relevant organizations") and not describes("International Network on Soil Pollution")
+    namer = Namer()
+    initiative, network, partnership = (ID + "initiative/x", ID + "network/y", ID + "organisation/gsp")
+    namer.learn(initiative, "Recarbonization of Global Agricultural Soils", "RECISOIL", kind=str(SKG.Initiative))
+    namer.learn(network, "SYNTHETIC Network on Soil Data", "SYNNET", kind=str(SKG.Network))
+    namer.learn(partnership, "Global Soil Partnership", "GSP", kind=str(SKG.Organisation))
+    assert namer.spell(initiative) == "the Recarbonization of Global Agricultural Soils (RECISOIL) initiative"
+    assert namer.spell(initiative) == "the RECISOIL initiative"
+    assert [namer.spell(network), namer.spell(network)] == ["the SYNTHETIC Network on Soil Data (SYNNET)", "SYNNET"]
+    assert [namer.spell(partnership), namer.spell(partnership)] == ["the Global Soil Partnership (GSP)", "the GSP"]
+
+
+def test_small_counts_in_words_in_running_text_only() -> None:
+    from soilkg.report.figure_text import value_words
+
+    assert value_words({"value": "4"}) == "four" and value_words({"value": "6.0"}) == "six"
+    assert value_words({"value": "4"}, running=False) == "4"
+    assert value_words({"value": "10"}) == "10" and value_words({"value": "2.5"}) == "2.5"
+    assert value_words({"earlierValue": "3", "earlierComparatorLabel": "more than"}, "earlier") == "more than three"
+
+
+def test_a_case_study_is_written_as_a_sentence() -> None:
+    from soilkg.report.compose import case_study_section
+    from soilkg.report.model import Paragraph
+
+    rows = [{"caseStudy": ID + "case-study/c", "label": "SYNTHETIC plots", "countryLabel": "Togo",
+             "start": "2025-05-01", "end": "2026-04-30", "abstract": "SYNTHETIC: made up", "issued": "2026-06",
+             "practiceLabel": p} for p in ("bioremediation", "composting")]
+    section = case_study_section(rows, lambda iri, row: [Run(note="n1")],
+                                 lambda iri, row, runs: Paragraph(runs=runs, mode=Mode.GENERATED))
+    assert section is not None
+    runs = section.paragraphs[0].runs
+    assert "".join(r.text for r in runs) == (
+        "The case study SYNTHETIC plots (Togo, 1 May 2025 – 30 April 2026), on bioremediation and composting, was "
+        "published in the catalogue of best practices in June 2026. SYNTHETIC: made up.")
+    assert runs[runs.index(Run(note="n1")) - 1].text.endswith("in June 2026.")  # the mark ends the first sentence
+    assert runs[1].italic
