@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 
 import httpx
 
+from soilkg.api import guard
+from soilkg.api.engine_answers import as_boolean
 from soilkg.api.pool import Want
 from soilkg.api.problems import api_error
 from soilkg.api.protocol import (
@@ -189,8 +191,10 @@ class RemoteBackend:
             if response.status_code == 400:
                 raise api_error(Failed(MALFORMED, f"The query is not valid SPARQL: {text}"))
             raise api_error(Failed(ENDPOINT_ERROR, f"The SPARQL endpoint answered {response.status_code}: {text}"))
-        answered = response.headers.get("content-type", media_type).split(";", 1)[0].strip()
-        return Answer(answered or media_type, body)
+        answered = response.headers.get("content-type", media_type).split(";", 1)[0].strip() or media_type
+        if guard.inspect(query).form == "ASK":
+            body = as_boolean(answered, body) or body
+        return Answer(answered, body)
 
     async def graphs(self) -> Set[str]:
         if self._graphs is None:

@@ -26,6 +26,7 @@ class Inspection:
     services: list[str] = field(default_factory=list)
     from_graphs: list[str] = field(default_factory=list)
     from_named: list[str] = field(default_factory=list)
+    from_spans: list[tuple[int, int]] = field(default_factory=list)  # where the FROM clauses are written
 
 
 def _line_col(text: str, offset: int) -> dict[str, int]:
@@ -62,6 +63,7 @@ class _Named:
     target: str | None
     where: dict[str, int]
     named: bool = False  # FROM NAMED
+    span: tuple[int, int] = (0, 0)  # the clause's characters in the text, FROM to the end of its IRI
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,18 @@ def _scan(text: str, extra_prefixes: dict[str, str] | None) -> _Scan:
             named = j + 1 < len(toks) and toks[j + 1].text.upper() == "NAMED"
             k = j + 2 if named else j + 1
             target = _resolve(toks[k], prefixes, base) if k < len(toks) else None
-            froms.append(_Named(target, _line_col(text, toks[j].start), named))
+            end = toks[k].start + len(toks[k].text) if k < len(toks) else len(text)
+            froms.append(_Named(target, _line_col(text, toks[j].start), named, (toks[j].start, end)))
     return _Scan(head, prefixes, tuple(services), tuple(froms))
+
+
+def without_from(text: str, found: Inspection) -> str:
+    """The query with its FROM and FROM NAMED clauses blanked out (same length, so positions in error messages
+    stay right): a request that names its dataset overrides the query's (SPARQL 1.1 Protocol 2.1.4), and an
+    engine that adds a request's graphs to the query's FROM instead (Virtuoso) then gets it right too."""
+    for start, end in found.from_spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _check_service(service: _Named, allowed: set[str], found: Inspection) -> None:
@@ -154,6 +166,7 @@ def _check_from(clause: _Named, graphs: Container[str] | None, found: Inspection
     if clause.target is None:
         raise ApiError(400, "malformed_query", "FROM must be followed by a graph IRI.", dict(clause.where))
     (found.from_named if clause.named else found.from_graphs).append(clause.target)
+    found.from_spans.append(clause.span)
     if graphs is not None and clause.target not in graphs:
         raise ApiError(403, "graph_refused",
                        f"FROM{' NAMED' if clause.named else ''} <{clause.target}> is not a graph of this store; "

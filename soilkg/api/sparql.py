@@ -58,9 +58,12 @@ async def run_query(request: Request, query: str, dataset: Dataset | None = None
                            "from elsewhere.", {"graph": graph})
     if not (dataset.default_graphs or dataset.named_graphs) and (found.from_graphs or found.from_named):
         # The query names its own dataset and the request none: pass it on explicitly, so that the union
-        # default graph (our default) does not override FROM. A request's default-graph-uri or
-        # named-graph-uri wins over the query's FROM (SPARQL 1.1 Protocol, 2.1.4).
+        # default graph (our default) does not override FROM.
         dataset = Dataset(tuple(found.from_graphs), tuple(found.from_named))
+    elif found.from_spans:
+        # A request's default-graph-uri or named-graph-uri wins over the query's FROM (SPARQL 1.1 Protocol
+        # 2.1.4): the engine, ours or another, sees only the request's.
+        query = guard.without_from(query, found)
     fmt = negotiate(family_for(found.form), accept if accept is not None else request.headers.get("accept"),
                     format_param)
     # Relative IRIs without a BASE resolve against this endpoint's IRI (the protocol's service-defined

@@ -20,21 +20,14 @@ SERVE_TIMEOUT = 6
 
 # Where Virtuoso 7.2.5 departs from SPARQL 1.1 (server/README.md, "Running on other engines"). The tests
 # named here are expected to fail over it, strictly: an unexpected pass fails the run, so a fixed engine shows.
-_ASK = ("ASK answers as a SELECT of one variable __ASK_RETVAL (xsd:integer 1, or no row) in JSON and XML, "
-        "not a boolean result (virtuoso-opensource issue 464)")
 _BOOLEAN = "xsd:boolean values come back as xsd:integer 1/0, not true/false (virtuoso-opensource issues 251, 485)"
 _SQ156 = ("statement-sources' query (reification, OPTIONAL and a VALUES block) stops with SQ156 'Internal Optimized "
           "compiler error' (500)")
-_DATASET = ("a request's default-graph-uri is added to the query's FROM instead of replacing it (SPARQL 1.1 "
-            "Protocol 2.1.4: the request's dataset wins)")
 DIFFERENCES = {
-    "test_the_requests_dataset_wins_over_the_querys_from": _DATASET,
     "test_which_passage_says_netsob_leads_the_plan": _SQ156,
     "test_over_http[remote_virtuoso-statement-sources": _SQ156,
     "test_over_http[remote_virtuoso-figure-series": _BOOLEAN,
     "test_over_http[remote_virtuoso-status-history": _BOOLEAN,
-    "test_updates_are_refused_in_every_form": _ASK,
-    "test_one_query_one_version_and_no_body_on_get": _ASK,
 }
 
 
