@@ -15,6 +15,7 @@ from soilkg.report.subjects import SELF_EVIDENT, aim_phrase, count_words, term
 from soilkg.report.text import human_date, join_words, when
 
 if TYPE_CHECKING:
+    from soilkg.report.namer import Fact
     from soilkg.report.planner import Plan
 
 DECISION_PARAGRAPH = str(SKG.DecisionParagraph)
@@ -243,9 +244,28 @@ def _activity_sentence(plan: Plan, who: list[str], texts: list[str]) -> None:
             statements.append(text)
     targets = plan.take([f for s in who for f in plan.of(s, "sdgTarget")])
     about = list(who)
+    # A predicate that is a list of its own ("building ..., promoting ..., and improving ...") ends its
+    # sentence, or "and" would seem to join the list: the next one is a sentence of its own, said again with
+    # "also" ("... are also harmonizing"). A list in the last predicate reads well after "and".
+    if len(predicates) > 1 and any(", " in p for p in predicates[:-1]):
+        for index, predicate in enumerate(predicates):
+            if index:
+                verb, _, rest = predicate.partition(" ")
+                predicate = f"{verb} also {rest}" if verb in ("is", "are") else f"also {predicate}"
+            _activity_sentence_of(plan, who, [predicate], targets if index == 0 else [], about, again or index > 0)
+    elif predicates:
+        _activity_sentence_of(plan, who, predicates, targets, about, again)
+    for text in statements:
+        plan.add(text[:1].upper() + text[1:] + ".", about)
+
+
+def _activity_sentence_of(plan: Plan, who: list[str], predicates: list[str], targets: list[Fact], about: list[str],
+                          again: bool) -> None:
+    about = list(about)
+    plural = len(who) > 1
     if predicates:
         name = names(plan, who)
-        if again and len(predicates) == 1 and not plural:
+        if again and len(predicates) == 1 and not plural and " also " not in f" {predicates[0]} ":
             name += " also"
         body = join_words(predicates)
         if targets and "Sustainable Development Goals" in body:
@@ -256,8 +276,6 @@ def _activity_sentence(plan: Plan, who: list[str], texts: list[str]) -> None:
         mentioned = [s for s in plan.subjects() if s not in who and any(
             form in body.lower() for form in plan.namer.forms(s))]
         plan.add(f"{name} {body}" + "".join(_aim(plan, s) for s in mentioned[:1]) + ".", about + mentioned)
-    for text in statements:
-        plan.add(text[:1].upper() + text[1:] + ".", about)
 
 
 def invitations(plan: Plan) -> None:

@@ -14,6 +14,9 @@ from soilkg.report.subjects import ORGANISATION, head_noun, running_name
 TOKEN = ("\x01", "\x02")
 BARE = "\x03bare"
 TOKEN_RE = re.compile("\x01([^\x02\x03]+)(\x03bare)?\x02")
+# "NETSOB designed the NETSOB global survey ...": the doer's acronym is not said again inside the name of
+# what it did, as the source writes ("NETSOB designed a survey ...").
+SAID_TWICE = re.compile(r"\b([A-Z][A-Z0-9]{1,}) (\w+) the \1 ")
 # Bodies FAO names with an article before their acronym ("the GSP", "the GSBI", "the CBD Secretariat").
 ARTICLE_BEFORE_ACRONYM = {"Partnership", "Initiative", "Secretariat"}
 # What FAO calls a named thing of these kinds when its name does not say it: "the Recarbonization of Global
@@ -88,7 +91,7 @@ class Namer:
             written = self.spell(iri)
             return written[4:] if bare and written.startswith("the ") else written
 
-        out = TOKEN_RE.sub(name, text)
+        out = SAID_TWICE.sub(r"\1 \2 the ", TOKEN_RE.sub(name, text))
         self.seen_in(out)
         return out
 

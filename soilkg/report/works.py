@@ -12,6 +12,8 @@ from soilkg.report.model import Run
 from soilkg.report.subjects import NOT_YET, PUBLICATION_TYPES, SELF_EVIDENT, term
 from soilkg.report.text import when
 
+PUBLICATION = str(SKG.Publication)
+
 if TYPE_CHECKING:
     from soilkg.report.planner import Plan
 
@@ -32,6 +34,7 @@ def publications(plan: Plan) -> None:
     works = [s for s in plan.subjects() if plan.namer.types(s) & PUBLICATION_TYPES or plan.of(s, "status")
              and plan.of(s, "status")[0].value in NOT_YET]
     groups: dict[tuple[str, ...], list[str]] = {}
+    behalf: dict[str, set[str]] = {}  # the body each work was published for (skg:onBehalfOf)
     for work in works:
         plan.take([f for f in plan.of(work) if f.footnote_only])
         status = next((f.value for f in plan.of(work, "status")), "")
@@ -66,6 +69,7 @@ def publications(plan: Plan) -> None:
         else:
             key = ("state", status, year[0].value if year else "")
         groups.setdefault(key, []).append(work)
+        behalf[work] = {f.value for f in plan.of(work, "onBehalfOf")}
         plan.take([f for f in plan.of(work) if f.prop != term("aim")])
     order = ("made", "published", "state")  # what is out first, then what is coming
     for key, members in sorted(groups.items(), key=lambda item: order.index(item[0][0])):
@@ -78,13 +82,25 @@ def publications(plan: Plan) -> None:
         elif key[0] == "published":
             lead = f"In {key[2]}, " if key[2] else ""
             who = plan.namer(key[1]) if key[1] else ""
-            runs = [Run(f"{lead}{who} published "), *written, Run(".")] if who else \
+            runs = [Run(f"{lead}{who} published {_series(plan, members, behalf)}"), *written, Run(".")] if who else \
                 [*written, Run(f" {'were' if plural else 'was'} published{' in ' + key[2] if key[2] else ''}.")]
             plan.add(runs, [*members, *(k for k in key[1:2] if k)])
         else:
             state = plan.namer.label(key[1]) if key[1] else "planned"
             due = f" and {'are' if plural else 'is'} to be published in {key[2]}" if key[2] else ""
             plan.add([*written, Run(f" {'are' if plural else 'is'} {state}{due}.")], members)
+
+
+def _series(plan: Plan, works: list[str], behalf: dict[str, set[str]]) -> str:
+    """"the Commission's background study papers on ": works of one kind published for one body, as the source
+    introduces them, when the body has a short name to say it by (else nothing: the titles speak)."""
+    bodies = set().union(*(behalf[work] for work in works))
+    kinds = set.intersection(*(plan.namer.types(work) & PUBLICATION_TYPES for work in works)) - {PUBLICATION}
+    short = plan.namer.entry(next(iter(bodies))).short if len(bodies) == 1 else None
+    if not short or len(kinds) != 1:
+        return ""
+    words = re.findall(r"[A-Z][a-z]*", next(iter(kinds)).rsplit("#", 1)[-1])
+    return f"the {short}'s {' '.join(words).lower()}{'s' if len(works) > 1 else ''} on "
 
 
 def presented(plan: Plan) -> None:
