@@ -18,6 +18,7 @@ from soilkg.api import boundary, describe, linked, metrics, named, sparql
 from soilkg.api.backend import Backend, EmbeddedBackend, RemoteBackend
 from soilkg.api.boundary import ErrorBoundary
 from soilkg.api.direct import SparqlDirect
+from soilkg.api.filecache import MINIMUM_GZIP_BYTES
 from soilkg.api.limits import BodyLimit
 from soilkg.api.service import QueryService
 from soilkg.api.settings import Settings
@@ -110,5 +111,5 @@ def asgi(project: Project, settings: Settings) -> ASGIApp:
     app = ViewMark(create_app(project, settings), settings.preview)
     # Outermost, so that what the view mark adds is compressed too. Level 1: most of the size gain for
     # a small part of the CPU that higher levels cost (bench/README.md).
-    return GZipMiddleware(app, minimum_size=1024, compresslevel=1)
+    return GZipMiddleware(app, minimum_size=MINIMUM_GZIP_BYTES, compresslevel=1)
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 
-from starlette.responses import Response
+from starlette.datastructures import Headers
+from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Match, Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from soilkg.api.filecache import FileCache
 
 # No inline script anywhere (data strings cannot become code); styles may be inline (mkdocs-material
 # and YASGUI set style attributes). Everything comes from this origin: the site works offline.
@@ -37,13 +41,32 @@ def cache_control(path: str) -> str:
 
 
 class SiteFiles(StaticFiles):
-    """The catalogue site (and /static): StaticFiles with Cache-Control by kind of file."""
+    """The catalogue site (and /static): StaticFiles with Cache-Control by kind of file, answered from
+    memory with each file's gzip form made once (soilkg.api.filecache)."""
+
+    @cached_property
+    def held(self) -> FileCache:
+        return FileCache()
 
     def file_response(self, full_path: str | os.PathLike[str], stat_result: os.stat_result, scope: Scope,
                       status_code: int = 200) -> Response:
-        response = super().file_response(full_path, stat_result, scope, status_code)
-        response.headers["Cache-Control"] = cache_control(str(full_path))
-        return response
+        request = Headers(scope=scope)
+        # FileResponse's own headers (ETag and Last-Modified from the file's stat, its media type): the
+        # same validators whichever way the body goes.
+        streamed = FileResponse(full_path, status_code=status_code, stat_result=stat_result)
+        streamed.headers["Cache-Control"] = cache_control(str(full_path))
+        if self.is_not_modified(streamed.headers, request):
+            return NotModifiedResponse(streamed.headers)
+        held = None if "range" in request else self.held.get(str(full_path), stat_result, streamed.media_type or "")
+        if held is None:
+            return streamed
+        headers = {k: v for k, v in streamed.headers.items() if k != "content-length"}
+        body = held.body
+        if held.gzipped is not None:
+            headers["vary"] = "Accept-Encoding"
+            if "gzip" in request.get("accept-encoding", ""):
+                body, headers["content-encoding"] = held.gzipped, "gzip"
+        return Response(body, status_code=status_code, headers=headers)
 
 
 def site_file(site: Path | None, relative: str) -> Path | None:

@@ -183,3 +183,34 @@ def test_a_rebuild_changes_the_etag_and_nothing_stale_is_served(served: Server, 
     assert not httpx.get(served.sparql, params={"query": from_netsob}).json()["results"]["bindings"]
     refused = httpx.get(served.sparql, params={"query": f"SELECT * FROM <{graph}> WHERE {{ ?s ?p ?o }} LIMIT 1"})
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "graph_refused"
+
+
+def test_site_files_from_memory_answer_as_the_files_on_disk(served: Server, own_build: Path) -> None:
+    """Pages are held in memory with their gzip form (soilkg/api/filecache.py): each answer is the file as
+    it is on disk now, in either encoding, with the file's validators; a file replaced on disk (as a
+    rebuilt site is swapped in) is served new at once; HEAD and ranges keep working."""
+    page = own_build / "site" / "index.html"
+    on_disk = page.read_bytes()
+    first = httpx.get(served.base + "/", headers={"Accept-Encoding": "gzip"})
+    again = httpx.get(served.base + "/", headers={"Accept-Encoding": "gzip"})
+    plain = httpx.get(served.base + "/", headers={"Accept-Encoding": "identity"})
+    assert first.content == again.content == plain.content == on_disk  # httpx decodes the gzip body
+    assert first.headers["content-encoding"] == again.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers and "Accept-Encoding" in plain.headers["vary"]
+    assert int(first.headers["content-length"]) < len(on_disk) / 5  # one sentence said 100 times
+    assert first.headers["etag"] == plain.headers["etag"] and "must-revalidate" in first.headers["cache-control"]
+    assert httpx.get(served.base + "/", headers={"If-None-Match": first.headers["etag"]}).status_code == 304
+    head = httpx.head(served.base + "/")
+    assert head.status_code == 200 and head.content == b"" and head.headers["etag"] == first.headers["etag"]
+    ranged = httpx.get(served.base + "/", headers={"Range": "bytes=0-14", "Accept-Encoding": "identity"})
+    assert ranged.status_code == 206 and ranged.content == on_disk[:15]
+
+    replaced = own_build / "site" / "index.new"
+    replaced.write_bytes(on_disk.replace(b"Soil biodiversity.", b"Soil life."))
+    try:
+        os.replace(replaced, page)  # a new inode under the same name, as a swapped-in site has
+        now = httpx.get(served.base + "/", headers={"Accept-Encoding": "gzip"})
+        assert b"Soil life." in now.content and b"Soil biodiversity." not in now.content
+        assert now.headers["etag"] != first.headers["etag"]
+    finally:
+        page.write_bytes(on_disk)
