@@ -61,3 +61,14 @@ def test_no_structure_restated_no_fact_twice_no_hash(reports: dict[str, Path]) -
         shingles = [" ".join(words[i:i + 7]) for i in range(len(words) - 6)]
         repeated = {s for s in shingles if shingles.count(s) > 1}
         assert not repeated, (repeated, paragraph)  # seven words said twice: a fact said twice
+
+
+def test_sentences_of_the_source_that_the_graph_can_say_as_it_does(reports: dict[str, Path]) -> None:
+    """Three of FAO's ways of putting a sentence: works published for one body are introduced by it and
+    their kind (source ¶9); the doer's acronym is not said again inside the name of what it did (¶6); a
+    predicate that is a list of its own ends its sentence, the next is said with 'also' (¶7)."""
+    md = reports["md"].read_text(encoding="utf-8")
+    assert "In 2024, FAO published the Commission's background study papers on *Sustainable use" in md
+    assert "NETSOB designed the global survey on " in md and "NETSOB designed the NETSOB" not in md
+    assert re.search(r"improving the mapping capabilities of Parties, [^.]*\.\[\^\d+\] NETSOB and GLOSOLAN are also "
+                     r"harmonizing methodologies", md)
