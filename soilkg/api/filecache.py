@@ -2,8 +2,8 @@
 
 Catalogue pages and assets are most of a reporter's day after the cached queries (bench/README.md):
 served by Starlette's FileResponse, each answer opened and read the file in a worker thread and was
-gzipped again by the compression middleware, which together cost more of the server's one core than
-the rest of the request. A file is kept under its path with what identifies its content on disk
+gzipped again by the compression middleware, together about a third of the server's busy core under a
+reporter's day (profiled with py-spy). A file is kept under its path with what identifies its content on disk
 (device, inode, size, modification time): a rebuilt site, swapped in whole, has new inodes, so a
 changed file is read again at its first request and the old entry is replaced. Entries are bounded
 in number of bytes (least recently used go first); bigger files and range requests take the usual
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES
 
-# A file held is at most this big, all of them together at most the budget (the main process's heap
-# limit is 4 GB; the whole catalogue of 5,000 case studies is under it, its most read pages far under).
+# A file held is at most this big, all of them together at most the budget (a small part of the main
+# process's 4 GB heap limit).
 MAX_FILE_BYTES = 1 << 20
 BUDGET_BYTES = 64 << 20
 # As the compression middleware (soilkg.api.app.asgi): smaller answers go as they are.
@@ -44,9 +44,12 @@ def identity_of(stat_result: os.stat_result) -> tuple[int, int, int, int]:
     return stat_result.st_dev, stat_result.st_ino, stat_result.st_size, stat_result.st_mtime_ns
 
 
+EXCLUDED = frozenset(DEFAULT_EXCLUDED_CONTENT_TYPES)  # what the middleware leaves as it is (images, fonts)
+
+
 def compressible(media_type: str) -> bool:
     kind = media_type.partition(";")[0].strip().lower()
-    return not {kind, kind.partition("/")[0] + "/*"} & set(DEFAULT_EXCLUDED_CONTENT_TYPES)
+    return not {kind, kind.partition("/")[0] + "/*"} & EXCLUDED
 
 
 class FileCache:

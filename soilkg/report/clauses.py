@@ -261,7 +261,6 @@ def _activity_sentence(plan: Plan, who: list[str], texts: list[str]) -> None:
 
 def _activity_sentence_of(plan: Plan, who: list[str], predicates: list[str], targets: list[Fact], about: list[str],
                           again: bool) -> None:
-    about = list(about)
     plural = len(who) > 1
     if predicates:
         name = names(plan, who)

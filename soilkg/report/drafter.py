@@ -199,7 +199,7 @@ class Drafter:
                 f" again {row.get('statusLabel', '')}.")] + said
         elif new in UNDER_WAY:
             verb = {str(SKG.launched): "was launched", str(SKG.established): "was established"}.get(new)
-            earlier = f", reported as {was_label} to the {self.previous_session}," if was_label and not before \
+            earlier = f", reported to the {self.previous_session} as {was_label}," if was_label and not before \
                 else (f", {was_label} {was_when}," if was_label else "")
             tail = f" {verb} {date}." if verb else \
                 f" started {date} and {'are' if plural(label) else 'is'} now being implemented."
