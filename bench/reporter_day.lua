@@ -3,6 +3,9 @@
 -- With "revalidate" as the second argument each wrk thread is a client with an HTTP cache: a repeat
 -- of a path that came with an ETag sends If-None-Match (as browsers and caching proxies do). Run it
 -- with as many threads as connections: one connection per thread, so an answer is that of `last`.
+-- With "unique" each request's SPARQL text (the last parameter of its path) gets a comment of its own
+-- ("# <run>-<thread>-<n>", the run named by the third argument), so that no answer is ever a repeat,
+-- in this run or another: the fixed cost, with no cache to answer.
 -- done() prints one JSON line: requests, seconds, p50/p99 latency (ms) and the statuses seen.
 
 local threads = {}
@@ -19,6 +22,9 @@ function init(args)
     table.insert(day, {method, path, accept})
   end
   revalidate = args[2] == "revalidate"
+  unique = args[2] == "unique"
+  run = args[3] or ""
+  sent = 0
   position = (id * 7919) % #day
   etags = {}
   statuses = {}
@@ -29,6 +35,10 @@ function request()
   position = position % #day + 1
   local item = day[position]
   last = item[2]
+  if unique then
+    sent = sent + 1
+    last = last .. "%0A%23%20" .. run .. "-" .. id .. "-" .. sent
+  end
   local headers = {["Accept"] = item[3], ["Accept-Encoding"] = "gzip"}
   if revalidate and etags[last] then
     headers["If-None-Match"] = etags[last]

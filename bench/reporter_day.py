@@ -20,7 +20,7 @@ second and p50/p99 latency at concurrency 1 and 8 for
 - the day with plain clients, and with clients that keep an HTTP cache (If-None-Match on a repeat: a
   browser, a caching proxy; Oxigraph sends no ETag, so its clients cannot);
 - the fixed cost per request: a sub-5 ms query (countries-by-programme), made unique per request by a
-  comment so that no cache answers it.
+  comment the wrk script adds (a counter per connection), so that no cache answers it, in any round.
 Prints tables and ratios. Not a test: nothing here asserts.
 """
 
@@ -35,9 +35,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
@@ -130,24 +131,56 @@ class Measure:
     p99_ms: float
     errors: int
     statuses: dict[str, int]
+    cpu_ms_per_request: float  # user + system time of the server's processes (workers included) per answer
 
 
-def wrk(base: str, day: Path, concurrency: int, seconds: float, revalidate: bool) -> dict[str, Any]:
-    """One wrk run: one connection per thread (the script's cache follows its one connection)."""
+@dataclass(frozen=True)
+class Target:
+    base: str  # URL
+    day: Path  # the requests, in the wrk script's format
+    pid: int  # the server's first process: its CPU time is counted with every process it started
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a process and all its descendants, now (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue  # ended meanwhile
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime (fields 14 and 15 of stat)
+        pending.extend(int(child) for child in children)
+    return total
+
+
+Mode = Literal["plain", "revalidate", "unique"]
+
+
+def wrk(base: str, day: Path, concurrency: int, seconds: float, mode: Mode) -> dict[str, Any]:
+    """One wrk run: one connection per thread (the script's cache follows its one connection). `mode`:
+    plain clients, clients that revalidate what they hold, or every SPARQL text made unique."""
     out = subprocess.run(["wrk", "-t", str(concurrency), "-c", str(concurrency), "-d", f"{max(1, round(seconds))}s",
                           "--timeout", "30s", "-s", str(LUA), base, "--", str(day),
-                          "revalidate" if revalidate else "plain"], capture_output=True, text=True, check=True)
+                          mode, str(time.time_ns())], capture_output=True, text=True, check=True)
     found: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return found
 
 
-def side_by_side(targets: dict[str, tuple[str, Path]], concurrency: int, seconds: float, rounds: int,
-                 revalidate: bool = False) -> dict[str, Measure]:
-    """The targets ({name: (base URL, day file)}) in turns; req/s over all rounds, medians of p50/p99."""
+def side_by_side(targets: dict[str, Target], concurrency: int, seconds: float, rounds: int,
+                 mode: Mode = "plain") -> dict[str, Measure]:
+    """The targets in turns; req/s over all rounds, medians of p50/p99, CPU time per request over all."""
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in targets}
+    cpu = {name: 0.0 for name in targets}
     for _ in range(rounds):
-        for name, (base, day) in targets.items():
-            runs[name].append(wrk(base, day, concurrency, seconds, revalidate))
+        for name, target in targets.items():
+            before = cpu_seconds(target.pid)
+            runs[name].append(wrk(target.base, target.day, concurrency, seconds, mode))
+            cpu[name] += cpu_seconds(target.pid) - before
     out = {}
     for name, found in runs.items():
         statuses: dict[str, int] = {}
@@ -157,16 +190,19 @@ def side_by_side(targets: dict[str, tuple[str, Path]], concurrency: int, seconds
         out[name] = Measure(sum(r["requests"] for r in found) / sum(r["seconds"] for r in found),
                             statistics.median(r["p50_ms"] for r in found),
                             statistics.median(r["p99_ms"] for r in found),
-                            sum(r["errors"] for r in found), statuses)
+                            sum(r["errors"] for r in found), statuses,
+                            1000 * cpu[name] / max(1, sum(r["requests"] for r in found)))
     return out
 
 
 def print_table(title: str, rows: dict[str, Measure], baseline: str) -> None:
     print(f"\n{title}")
-    print(f"  {'server':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}  {'req/s vs ' + baseline:>18}  statuses")
+    print(f"  {'server':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/req':>12}  {'req/s vs ' + baseline:>18}"
+          "  statuses")
     for name, row in rows.items():
         ratio = row.req_per_s / rows[baseline].req_per_s if rows[baseline].req_per_s else float("nan")
-        print(f"  {name:<18}{row.req_per_s:>9.1f}{row.p50_ms:>9.2f}{row.p99_ms:>9.2f}  {ratio:>17.2f}x"
+        print(f"  {name:<18}{row.req_per_s:>9.1f}{row.p50_ms:>9.2f}{row.p99_ms:>9.2f}{row.cpu_ms_per_request:>12.2f}"
+              f"  {ratio:>17.2f}x"
               f"  {row.statuses}{' errors ' + str(row.errors) if row.errors else ''}")
 
 
@@ -208,17 +244,20 @@ def main() -> None:
         subprocess.run([oxigraph, "load", "--location", str(workdir / "oxdb"), "--file", str(dump)], check=True,
                        capture_output=True)
         ports = {name: free_port() for name in ("uvicorn", "granian", "oxigraph")}
-        processes.append(start([oxigraph, "serve-read-only", "--location", str(workdir / "oxdb"), "--bind",
+        oxigraph_server = start([oxigraph, "serve-read-only", "--location", str(workdir / "oxdb"), "--bind",
                                 f"127.0.0.1:{ports['oxigraph']}", "--union-default-graph", "--timeout-s", "10"],
-                               env, f"http://127.0.0.1:{ports['oxigraph']}/query?query=ASK%7B%7D"))
-        processes.append(start([sys.executable, "-m", "soilkg.cli", "serve", "--no-build", "--port",
+                               env, f"http://127.0.0.1:{ports['oxigraph']}/query?query=ASK%7B%7D")
+        uvicorn_server = start([sys.executable, "-m", "soilkg.cli", "serve", "--no-build", "--port",
                                 str(ports["uvicorn"]), "--workers", str(args.workers)], env,
-                               f"http://127.0.0.1:{ports['uvicorn']}/health"))
+                               f"http://127.0.0.1:{ports['uvicorn']}/health")
         granian = str(Path(sys.executable).parent / "granian")
-        processes.append(start([granian, "--interface", "asgi", "--factory", "--working-dir", str(REPO / "bench"),
+        granian_server = start([granian, "--interface", "asgi", "--factory", "--working-dir", str(REPO / "bench"),
                                 "--host", "127.0.0.1", "--port", str(ports["granian"]), "--no-ws", "--loop",
                                 "uvloop", "--log-level", "warning", "granian_app:app"], env,
-                               f"http://127.0.0.1:{ports['granian']}/health"))
+                               f"http://127.0.0.1:{ports['granian']}/health")
+        processes.extend([oxigraph_server, uvicorn_server, granian_server])
+        pids = {"soilkg-uvicorn": uvicorn_server.pid, "soilkg-granian": granian_server.pid,
+                "oxigraph": oxigraph_server.pid}
         bases = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
 
         rng = random.Random(22)
@@ -226,29 +265,29 @@ def main() -> None:
         ours = write_day(workdir / "day-soilkg.tsv", [item.soilkg for item in day])
         theirs = write_day(workdir / "day-oxigraph.tsv", [item.oxigraph for item in day])
         print(f"day: {len(day)} requests, {len(set(day))} distinct")
-        targets = {"soilkg-uvicorn": (bases["uvicorn"], ours), "soilkg-granian": (bases["granian"], ours),
-                   "oxigraph": (bases["oxigraph"], theirs)}
+        targets = {"soilkg-uvicorn": Target(bases["uvicorn"], ours, pids["soilkg-uvicorn"]),
+                   "soilkg-granian": Target(bases["granian"], ours, pids["soilkg-granian"]),
+                   "oxigraph": Target(bases["oxigraph"], theirs, pids["oxigraph"])}
         for target in targets.values():  # warm: every distinct request once (caches, page cache)
-            wrk(target[0], target[1], 1, 2, False)
+            wrk(target.base, target.day, 1, 2, "plain")
 
         results: dict[str, object] = {}
         for concurrency in (1, 8):
             for revalidate in (False, True):
                 key = f"day-c{concurrency}-{'revalidating' if revalidate else 'plain'}"
-                rows = side_by_side(targets, concurrency, args.seconds, args.rounds, revalidate)
+                rows = side_by_side(targets, concurrency, args.seconds, args.rounds,
+                                    "revalidate" if revalidate else "plain")
                 results[key] = {name: asdict(row) for name, row in rows.items()}
                 print_table(f"{key} clients", rows, "oxigraph")
 
         library = queries.load_all(project.queries)
         text = queries.inline(library[FIXED_COST_QUERY], {})
-        unique = [_sparql_get(f"{text}\n# request {k}") for k in range(args.length)]
-        fixed_ours = write_day(workdir / "fixed-soilkg.tsv", unique)
-        fixed_theirs = write_day(workdir / "fixed-oxigraph.tsv", [("GET", p.replace("/sparql?", "/query?", 1), a)
-                                                                  for _, p, a in unique])
-        fixed = {"soilkg-uvicorn": (bases["uvicorn"], fixed_ours), "soilkg-granian": (bases["granian"], fixed_ours),
-                 "oxigraph": (bases["oxigraph"], fixed_theirs)}
+        fixed_ours = write_day(workdir / "fixed-soilkg.tsv", [_sparql_get(text)])
+        fixed_theirs = write_day(workdir / "fixed-oxigraph.tsv", [_sparql_get(text, path="/query")])
+        fixed = {name: Target(target.base, fixed_theirs if name == "oxigraph" else fixed_ours, target.pid)
+                 for name, target in targets.items()}
         for concurrency in (1, 8):
-            rows = side_by_side(fixed, concurrency, args.seconds, args.rounds)
+            rows = side_by_side(fixed, concurrency, args.seconds, args.rounds, "unique")
             results[f"fixed-c{concurrency}"] = {name: asdict(row) for name, row in rows.items()}
             print_table(f"fixed cost: {FIXED_COST_QUERY}, no cache can answer, c{concurrency}", rows, "oxigraph")
         report["results"] = results

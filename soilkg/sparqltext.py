@@ -8,40 +8,52 @@ library of named queries does not depend on the API.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Order matters: long strings before short ones, IRIs before the '<' operator.
+IRI = r"<[^<>\"{}|^`\\\x00-\x20]*>"
+# One match per significant token: whitespace and comments are skipped inside the match (finditer
+# steps and match objects are most of the cost of reading a query), and `end` ends the text.
 _TOKEN = re.compile(
     r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+    (?:\s+|\#[^\n\r]*)*
+    (?:
+      (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
                |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
-  | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:
+    | (?P<iri>""" + IRI + r""")
+    | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
+    | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:
                (?:[\w\-\u00c0-\uffff:%.\\]*[\w\-\u00c0-\uffff:%\\])?)
-  | (?P<word>[A-Za-z_][\w\-]*)
-  | (?P<other>.)
+    | (?P<word>[A-Za-z_][\w\-]*)
+    | (?P<other>.)
+    | (?P<end>\Z)
+    )
     """,
     re.VERBOSE | re.DOTALL,
 )
+_KIND = {index: name for name, index in _TOKEN.groupindex.items()}
+PROLOGUE_WORDS = ("PREFIX", "BASE")
 
 
-@dataclass(frozen=True)
-class Token:
-    kind: str
+class Token(NamedTuple):
+    kind: str  # string, iri, var, pname, word or other
     text: str
     start: int
 
 
-def tokens(text: str) -> list[Token]:
-    """Significant tokens (no whitespace or comments)."""
+def tokens(text: str, *, prologue_only: bool = False) -> list[Token]:
+    """Significant tokens (no whitespace or comments). `prologue_only`: stop after the first word
+    that is not PREFIX or BASE (the query form, for a query), for readers that need only the head."""
     out = []
     for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "other"
-        if kind not in ("ws", "comment"):
-            out.append(Token(kind, match.group(), match.start()))
+        index = match.lastindex or 0
+        kind = _KIND[index]
+        if kind == "end":
+            break
+        token = Token(kind, match.group(index), match.start(index))
+        out.append(token)
+        if prologue_only and kind == "word" and token.text.upper() not in PROLOGUE_WORDS:
+            break
     return out
 
 

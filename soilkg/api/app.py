@@ -18,7 +18,7 @@ from soilkg.api import boundary, describe, linked, metrics, named, sparql
 from soilkg.api.backend import Backend, EmbeddedBackend, RemoteBackend
 from soilkg.api.boundary import ErrorBoundary
 from soilkg.api.direct import SparqlDirect
-from soilkg.api.filecache import MINIMUM_GZIP_BYTES
+from soilkg.api.encoding import LEVEL_PER_ANSWER, MINIMUM_GZIP_BYTES
 from soilkg.api.limits import BodyLimit
 from soilkg.api.service import QueryService
 from soilkg.api.settings import Settings
@@ -109,7 +109,7 @@ def create_app(project: Project, settings: Settings, backend: Backend | None = N
 def asgi(project: Project, settings: Settings) -> ASGIApp:
     """What uvicorn serves: the app behind its view mark and compression."""
     app = ViewMark(create_app(project, settings), settings.preview)
-    # Outermost, so that what the view mark adds is compressed too. Level 1: most of the size gain for
-    # a small part of the CPU that higher levels cost (bench/README.md).
-    return GZipMiddleware(app, minimum_size=MINIMUM_GZIP_BYTES, compresslevel=1)
+    # Outermost, so that what the view mark adds is compressed too (soilkg.api.encoding: what is not
+    # sent compressed already).
+    return GZipMiddleware(app, minimum_size=MINIMUM_GZIP_BYTES, compresslevel=LEVEL_PER_ANSWER)
 

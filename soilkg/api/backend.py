@@ -48,6 +48,7 @@ class Answer:
     body: bytes
     seconds: float = 0.0  # evaluation time (not the wait for a worker): what the fairness timings record
     store: str = ""  # the store (the link's target) it came from: only such answers are kept in the cache
+    gzipped: bytes | None = None  # the body's gzip form, made once when the answer is kept (soilkg.api.encoding)
 
 
 class Backend(Protocol):

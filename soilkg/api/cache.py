@@ -12,6 +12,10 @@ from soilkg.api.backend import Answer
 ENTRY_SHARE = 8  # one answer may take at most 1/8 of the budget
 
 
+def _cost(answer: Answer) -> int:
+    return len(answer.body) + len(answer.gzipped or b"") + 200  # the key and bookkeeping, roughly
+
+
 class ResultCache:
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max(0, max_bytes)
@@ -26,14 +30,14 @@ class ResultCache:
         return answer
 
     def put(self, key: Hashable, answer: Answer) -> None:
-        cost = len(answer.body) + 200  # the key and bookkeeping, roughly
+        cost = _cost(answer)
         if cost > self.max_bytes // ENTRY_SHARE or key in self.entries:
             return
         self.entries[key] = answer
         self.size += cost
         while self.size > self.max_bytes:
             _, dropped = self.entries.popitem(last=False)
-            self.size -= len(dropped.body) + 200
+            self.size -= _cost(dropped)
 
     def clear(self) -> None:
         self.entries.clear()

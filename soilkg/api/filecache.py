@@ -12,21 +12,16 @@ streamed way.
 
 from __future__ import annotations
 
-import gzip
 import os
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES
+from soilkg.api.encoding import LEVEL_PER_FILE, gzip_form
 
 # A file held is at most this big, all of them together at most the budget (a small part of the main
 # process's 4 GB heap limit).
 MAX_FILE_BYTES = 1 << 20
 BUDGET_BYTES = 64 << 20
-# As the compression middleware (soilkg.api.app.asgi): smaller answers go as they are.
-MINIMUM_GZIP_BYTES = 1024
-# Made once per file, so the smallest form is worth its CPU (the middleware uses 1 per request).
-GZIP_LEVEL = 9
 
 
 @dataclass(frozen=True)
@@ -42,14 +37,6 @@ class Held:
 
 def identity_of(stat_result: os.stat_result) -> tuple[int, int, int, int]:
     return stat_result.st_dev, stat_result.st_ino, stat_result.st_size, stat_result.st_mtime_ns
-
-
-EXCLUDED = frozenset(DEFAULT_EXCLUDED_CONTENT_TYPES)  # what the middleware leaves as it is (images, fonts)
-
-
-def compressible(media_type: str) -> bool:
-    kind = media_type.partition(";")[0].strip().lower()
-    return not {kind, kind.partition("/")[0] + "/*"} & EXCLUDED
 
 
 class FileCache:
@@ -75,9 +62,7 @@ class FileCache:
             return None  # gone between the lookup and the read: the streamed way answers as it would
         if now != identity or len(body) != stat_result.st_size:
             return None  # replaced while read: not held, the next request reads it again
-        gzipped = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0) \
-            if len(body) >= MINIMUM_GZIP_BYTES and compressible(media_type) else None
-        fresh = Held(identity, body, gzipped if gzipped is not None and len(gzipped) < len(body) else None)
+        fresh = Held(identity, body, gzip_form(body, media_type, LEVEL_PER_FILE))
         self._put(path, fresh)
         return fresh
 

@@ -8,12 +8,13 @@ parser still has the last word on syntax; this only refuses what must never run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from soilkg.api.problems import ApiError
-from soilkg.sparqltext import Token, tokens
+from soilkg.sparqltext import IRI, Token, tokens
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
@@ -27,6 +28,7 @@ class Inspection:
     from_graphs: list[str] = field(default_factory=list)
     from_named: list[str] = field(default_factory=list)
     from_spans: list[tuple[int, int]] = field(default_factory=list)  # where the FROM clauses are written
+    needs_base: bool = False  # a relative IRI (`<s>`, `<>`) and no BASE of the query's own
 
 
 def _line_col(text: str, offset: int) -> dict[str, int]:
@@ -72,6 +74,7 @@ class _Scan:
     prefixes: dict[str, str]
     services: tuple[_Named, ...]
     froms: tuple[_Named, ...]
+    needs_base: bool
 
 
 def inspect(text: str, *, allowed_services: Iterable[str] = (), known_graphs: Container[str] | None = None,
@@ -79,7 +82,7 @@ def inspect(text: str, *, allowed_services: Iterable[str] = (), known_graphs: Co
     """The query's form and the IRIs it names; raises ApiError for what we refuse to run."""
     found = _scan_cached(text) if not extra_prefixes and len(text) <= SCAN_CACHE_MAX_CHARS else \
         _scan(text, extra_prefixes)
-    result = Inspection(form=found.form, prefixes=dict(found.prefixes))
+    result = Inspection(form=found.form, prefixes=dict(found.prefixes), needs_base=found.needs_base)
     allowed = {s.rstrip("/") for s in allowed_services}
     for service in found.services:
         _check_service(service, allowed, result)
@@ -93,9 +96,19 @@ def _scan_cached(text: str) -> _Scan:
     return _scan(text, None)
 
 
+# Words the body is read for. A token's text in upper case is a part of the whole text in upper case
+# (str.upper maps each character on its own), so a text without these has no such token, and only
+# its prologue and form need reading: most queries, and a tenth of the server's time per new text.
+BODY_WORDS = ("SERVICE", "FROM", "DATA", "BASE")
+_IRI = re.compile(IRI)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
 def _scan(text: str, extra_prefixes: dict[str, str] | None) -> _Scan:
     """What the text says, whatever the server allows: form, prefixes, SERVICE and FROM clauses."""
-    toks = tokens(text)
+    upper = text.upper()
+    whole = any(word in upper for word in BODY_WORDS)
+    toks = tokens(text, prologue_only=not whole)
     prefixes: dict[str, str] = dict(extra_prefixes or {})
     base = ""
     i = 0
@@ -136,7 +149,15 @@ def _scan(text: str, extra_prefixes: dict[str, str] | None) -> _Scan:
             target = _resolve(toks[k], prefixes, base) if k < len(toks) else None
             end = toks[k].start + len(toks[k].text) if k < len(toks) else len(text)
             froms.append(_Named(target, _line_col(text, toks[j].start), named, (toks[j].start, end)))
-    return _Scan(head, prefixes, tuple(services), tuple(froms))
+    return _Scan(head, prefixes, tuple(services), tuple(froms), _needs_base(text, toks if whole else None))
+
+
+def _needs_base(text: str, toks: list[Token] | None) -> bool:
+    """A relative IRI and no BASE word (`toks`: every token, when the text has the letters of BASE).
+    IRIs are found in the raw text: one inside a comment or string adds a BASE that changes nothing."""
+    if toks is not None and any(t.kind == "word" and t.text.upper() == "BASE" for t in toks):
+        return False
+    return any(not _SCHEME.match(iri, 1) for iri in _IRI.findall(text))
 
 
 def without_from(text: str, found: Inspection) -> str:

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from soilkg.api.formats import GRAPHS, negotiate, prefers_html
 from soilkg.api.problems import ApiError, error_responses, media_responses
+from soilkg.api.sparql import answer_response
 from soilkg.namespaces import ID, sparql_prefixes
 from soilkg.urls import page_path
 
@@ -87,4 +88,4 @@ async def dereference(request: Request, local: str, format: str | None = Query(N
         return HTMLResponse(_page(iri, rows, await _rows(request, _bind(INCOMING, node))))
     fmt = negotiate(GRAPHS, accept, format)
     answer = await request.app.state.service.answer(_bind(DESCRIBE, node), fmt.media_type, trusted=True)
-    return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
+    return answer_response(request, answer, {"Vary": "Accept"})

@@ -11,10 +11,12 @@ import hashlib
 import math
 import time
 from collections.abc import Awaitable
+from dataclasses import replace
 from typing import TypeVar
 
 from soilkg.api.backend import NO_DATASET, Answer, Backend, Dataset
 from soilkg.api.cache import ResultCache
+from soilkg.api.encoding import LEVEL_PER_ANSWER, gzip_form
 from soilkg.api.fairness import Timings, Trials, reads_cheap, shape
 from soilkg.api.problems import ApiError
 from soilkg.api.protocol import COSTLY_CODES
@@ -65,6 +67,8 @@ class QueryService:
                 return hit
         answer = await self._fairly(query, media_type, dataset, client, trusted)
         if seen is not None and self.cache.max_bytes and answer.store == seen.target:
+            # Compressed once here rather than by the middleware at each request that repeats it.
+            answer = replace(answer, gzipped=gzip_form(answer.body, answer.media_type, LEVEL_PER_ANSWER))
             self.cache.put(key, answer)
         return answer
 

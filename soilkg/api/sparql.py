@@ -11,10 +11,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from soilkg.api import guard
-from soilkg.api.backend import Dataset
+from soilkg.api.backend import Answer, Dataset
 from soilkg.api.describe import base_url, service_description
+from soilkg.api.encoding import choose
 from soilkg.api.formats import ALL_MEDIA_TYPES, GRAPHS, family_for, negotiate
-from soilkg.api.guard import tokens
 from soilkg.api.problems import ApiError, error_responses, media_responses
 from soilkg.api.service import QueryService
 from soilkg.api.settings import Settings
@@ -69,7 +69,7 @@ async def run_query(request: Request, query: str, dataset: Dataset | None = None
     # Relative IRIs without a BASE resolve against this endpoint's IRI (the protocol's service-defined
     # base; Oxigraph's server does the same), on either engine: with --endpoint the engine would
     # otherwise resolve them against its own, internal address.
-    prologue = f"BASE <{base_url(request)}/sparql> " if needs_base(query) else ""
+    prologue = f"BASE <{base_url(request)}/sparql> " if found.needs_base else ""
     headers = {"Vary": "Accept"}
     if filename:
         headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt.extension}"'
@@ -88,31 +88,17 @@ async def run_query(request: Request, query: str, dataset: Dataset | None = None
                                       trusted=trusted, snapshot=snapshot)
     except ApiError as error:
         raise _without_prologue(error, len(prologue)) from None
+    return answer_response(request, answer, headers)
+
+
+def answer_response(request: Request, answer: Answer, headers: dict[str, str]) -> Response:
+    """An answer as the response body: its kept gzip form to a client that accepts gzip."""
     media_type = answer.media_type + ("; charset=utf-8" if answer.media_type.startswith("text/") else "")
-    return Response(answer.body, media_type=media_type, headers=headers)
+    return Response(choose(answer.body, answer.gzipped, request.headers, headers), media_type=media_type,
+                    headers=headers)
 
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _FIRST_LINE_POSITION = re.compile(r"\bat 1:(\d+)")
-
-
-def needs_base(query: str) -> bool:
-    """The query writes a relative IRI (`<s>`, `<>`) and declares no BASE of its own."""
-    return _needs_base_cached(query) if len(query) <= guard.SCAN_CACHE_MAX_CHARS else _needs_base(query)
-
-
-@lru_cache(maxsize=guard.SCAN_CACHE_SIZE)  # the texts the guard keeps, for the same reason (and bound)
-def _needs_base_cached(query: str) -> bool:
-    return _needs_base(query)
-
-
-def _needs_base(query: str) -> bool:
-    relative = False
-    for token in tokens(query):
-        if token.kind == "word" and token.text.upper() == "BASE":
-            return False
-        relative = relative or (token.kind == "iri" and not _SCHEME.match(token.text[1:]))
-    return relative
 
 
 def _without_prologue(error: ApiError, length: int) -> ApiError:
@@ -173,7 +159,7 @@ async def sparql_get(request: Request,
                                                "DESCRIBE)"),
                      format: str | None = Query(None, description="json, xml, csv, tsv, turtle, ntriples, "
                                                 "rdfxml, jsonld (overrides Accept)")) -> Response:
-    pairs = parse_qsl(request.url.query, keep_blank_values=True)
+    pairs = request.query_params.multi_items()  # parsed once: the query string is most of the request
     if any(k == "update" for k, _ in pairs):
         raise guard.read_only_refusal("the `update` parameter")
     _no_body(request)
@@ -189,7 +175,7 @@ async def sparql_get(request: Request,
                                        extra=error_responses(400, 403, 406, 413, 415, 422, 429, 503, 504)))
 async def sparql_post(request: Request, format: str | None = Query(None)) -> Response:
     content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    url_pairs = parse_qsl(request.url.query, keep_blank_values=True)
+    url_pairs = request.query_params.multi_items()
     body = await request.body()
     if content_type == UPDATE:
         raise guard.read_only_refusal("application/sparql-update")
@@ -231,4 +217,4 @@ async def graph_get(request: Request, graph: str | None = Query(None, descriptio
     else:
         query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     answer = await service.answer(query, fmt.media_type, client=client_of(request))
-    return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
+    return answer_response(request, answer, {"Vary": "Accept"})

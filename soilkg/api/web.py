@@ -17,6 +17,7 @@ from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from soilkg.api.encoding import choose
 from soilkg.api.filecache import FileCache
 
 # No inline script anywhere (data strings cannot become code); styles may be inline (mkdocs-material
@@ -61,11 +62,7 @@ class SiteFiles(StaticFiles):
         if held is None:
             return streamed
         headers = {k: v for k, v in streamed.headers.items() if k != "content-length"}
-        body = held.body
-        if held.gzipped is not None:
-            headers["vary"] = "Accept-Encoding"
-            if "gzip" in request.get("accept-encoding", ""):
-                body, headers["content-encoding"] = held.gzipped, "gzip"
+        body = choose(held.body, held.gzipped, request, headers)
         return Response(body, status_code=status_code, headers=headers)
 
 

@@ -78,3 +78,45 @@ def test_an_answer_does_not_change_the_kept_parse() -> None:
     text = "PREFIX ex: <http://example.org/> SELECT * { ?s ex:p ?o }"
     inspect(text).prefixes["ex"] = "http://evil.example/"
     assert inspect(text).prefixes["ex"] == "http://example.org/"
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("CONSTRUCT { <s> <p> 1 } WHERE {}", True),
+    ("SELECT * WHERE { <> ?p ?o }", True),
+    ("BASE <http://example.org/> SELECT * WHERE { <s> ?p ?o }", False),
+    ("SELECT * WHERE { <http://example.org/s> ?p ?o }", False),
+    ('SELECT * WHERE { ?s ?p "BASE" . <s> ?p ?o }', True),  # a BASE in a string declares nothing
+    ("PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:p ?o }", False),
+])
+def test_a_relative_iri_without_base_is_seen(query: str, expected: bool) -> None:
+    """The API writes its own BASE before such a query (the protocol's service-defined base)."""
+    assert inspect(query).needs_base is expected
+
+
+def _judged(text: str) -> tuple[object, ...]:
+    try:
+        found = inspect(text, allowed_services=["https://query.wikidata.org/sparql"],
+                        known_graphs={"https://w3id.org/soilkg/source/data/a.ttl"})
+    except ApiError as error:
+        return ("refused", error.code, error.message, error.detail)
+    return (found.form, found.prefixes, found.services, found.from_graphs, found.from_named, found.from_spans,
+            found.needs_base)
+
+
+def test_a_text_without_body_words_is_judged_as_a_whole_reading_judges_it() -> None:
+    """The guard reads only the prologue and form of a text that has none of the words it looks for
+    in the body (SERVICE, FROM, DATA, BASE). A comment naming them forces the whole reading without
+    changing what the text says: both readings must agree, on texts built from every kind of token."""
+    import random
+
+    parts = ["SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE", "PREFIX", "ex:", "<http://e/x>",
+             "<s>", "<>", "?s", "$o", "*", "{", "}", ".", ";", "'s'", '"""x"""', "# c\n", "\n", "WHERE", "LIMIT",
+             "10", "data", "from", "service", "<https://query.wikidata.org/sparql>", "SILENT", "NAMED",
+             "<https://w3id.org/soilkg/source/data/a.ttl>", "base", "ex:p", "FILTER(?a<?b)", "é:x", "?ñ"]
+    rng = random.Random(22)
+    texts = [" ".join(rng.choice(parts) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    texts += ["PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:p 'FROM' }", "ASK { ?s ?p ?o }", "", "   "]
+    forced = "\n# FROM SERVICE DATA BASE"
+    disagreeing = [text for text in texts if _judged(text) != _judged(text + forced)]
+    assert not disagreeing, disagreeing[:3]
+    assert sum(1 for text in texts if _judged(text)[0] == "refused") > 100  # the texts test refusals too
