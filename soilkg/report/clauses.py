@@ -221,12 +221,19 @@ def activities(plan: Plan) -> None:
         for text in texts:
             plan.take(plan.of(prop="activity", value=text))
         written = plan.written()
-        texts = [t for t in texts if t.split(" ", 1)[-1].lower() not in written]
+        texts = sorted((t for t in texts if t.split(" ", 1)[-1].lower() not in written), key=lambda t: _place(plan, t))
         groups: dict[tuple[str, ...], list[str]] = {}
         for text in texts:
             groups.setdefault(tuple(doers[text]), []).append(text)
         for who, group in groups.items():
             _activity_sentence(plan, list(who), group)
+
+
+def _place(plan: Plan, text: str) -> int:
+    """Where an activity's words first stand in the source paragraph (after it, when they do not): what a
+    body does is said in the order the source says it."""
+    found = plan.data.text.lower().find(text.lower()[:60])
+    return found if found >= 0 else len(plan.data.text)
 
 
 def _activity_sentence(plan: Plan, who: list[str], texts: list[str]) -> None:
@@ -274,7 +281,11 @@ def _activity_sentence_of(plan: Plan, who: list[str], predicates: list[str], tar
             about += [f.value for f in targets]
         mentioned = [s for s in plan.subjects() if s not in who and any(
             form in body.lower() for form in plan.namer.forms(s))]
-        plan.add(f"{name} {body}" + "".join(_aim(plan, s) for s in mentioned[:1]) + ".", about + mentioned)
+        aims = "".join(_aim(plan, s) for s in mentioned[:1]) + "."
+        verb, _, rest = body.partition(" ")
+        further = None if " also " in f" {name} {body} " else \
+            f"{name} {verb} also {rest}{aims}" if verb in ("is", "are") else f"{name} also {body}{aims}"
+        plan.add(f"{name} {body}{aims}", about + mentioned, "answer", further)
 
 
 def invitations(plan: Plan) -> None:
@@ -298,7 +309,7 @@ def invitations(plan: Plan) -> None:
         plan.add(f"{name}{also} invited {names(plan, whom)}{again}"
                  + (f", through {names(plan, [f.value for f in through])}," if through else "")
                  + (f" {aim_phrase(to[0].value)}" if to else "") + ".",
-                 [decision, *whom, *(f.value for f in through + meeting)])
+                 [decision, *whom, *(f.value for f in through + meeting)], "invitation")
 
 
 def _mostly_said(text: str, written: str) -> bool:

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from soilkg.report import clauses, works
 from soilkg.report.gather import Row
@@ -30,6 +31,7 @@ from soilkg.report.text import capitalised
 
 StatedBy = Callable[[str, str, str], list[str]]  # (subject, property, value) -> the passages stating it
 Cite = Callable[[list[Fact]], list[Run]]  # a sentence's facts -> the footnote marks of their passages
+Kind = Literal["", "invitation", "answer"]  # an invitation of a decision, or what a body did in answer
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Sentence:
     about: list[str]  # the resources it speaks of (footnote marks and the appendix)
     rank: int = 0  # where the sentence's matter first stands in the source paragraph
     facts: list[Fact] = field(default_factory=list)  # the facts it says (to cite their passages)
+    kind: Kind = ""
+    further: list[Run] | None = None  # said as a further answer to an invitation ("The GSP is also contributing")
 
     @property
     def text(self) -> str:
@@ -92,9 +96,11 @@ class Plan:
         found = [text.find(form) for form in self.namer.forms(iris[0]) if form in text] if iris else []
         return min(found) if found else len(text)
 
-    def add(self, text: str | list[Run], about: list[str]) -> None:
+    def add(self, text: str | list[Run], about: list[str], kind: Kind = "",
+            further: str | list[Run] | None = None) -> None:
         runs = [Run(text)] if isinstance(text, str) else text
-        self.sentences.append(Sentence(runs, about, self.rank(about), self.pending))
+        also = [Run(further)] if isinstance(further, str) else further
+        self.sentences.append(Sentence(runs, about, self.rank(about), self.pending, kind, also))
         self.pending = []
 
 
@@ -105,6 +111,23 @@ STEPS = (clauses.scope, clauses.establishment, clauses.adoption, clauses.leaders
 # Soil Doctors programme" says the programme is the GSP's): it is not said again.
 SAID_BY_NAMING = {term(p) for p in ("runBy", "contributesTo", "producedBy", "collaboratesWith", "inCollaborationWith",
                                     "unitOf", "hostedBy", "withinFramework")}
+
+
+def further_answers(sentences: list[Sentence]) -> list[Sentence]:
+    """After an invitation, each answer but the first is said as a further one, as the source does: 'In 2024
+    FAO published ... The GSP is also contributing ... NETSOB is also publishing ...' (paragraph 9)."""
+    answered = False
+    invited = False
+    out = []
+    for sentence in sentences:
+        if sentence.kind == "invitation":
+            invited, answered = True, False
+        elif sentence.kind == "answer" and invited:
+            if answered and sentence.further is not None:
+                sentence = replace(sentence, runs=sentence.further, further=None)
+            answered = True
+        out.append(sentence)
+    return out
 
 
 def plan_paragraph(namer: Namer, data: ParagraphInput, facts: list[Fact], everything: list[Fact],
@@ -120,7 +143,7 @@ def plan_paragraph(namer: Namer, data: ParagraphInput, facts: list[Fact], everyt
         _settle(plan)
     if not plan.sentences:
         return None, []
-    ordered = sorted(plan.sentences, key=lambda s: s.rank)
+    ordered = further_answers(sorted(plan.sentences, key=lambda s: s.rank))
     placed: set[str] = set()
     runs: list[Run] = []
     for sentence in ordered:

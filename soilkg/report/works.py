@@ -78,13 +78,16 @@ def publications(plan: Plan) -> None:
         if key[0] == "made":
             lead = f"In coordination with {names(plan, list(key[2:]))}, " if key[2:] else ""
             plan.add([Run(f"{lead}{plan.namer(key[1])} has published "), *written, Run(".")],
-                     [*members, *key[1:]])
+                     [*members, *key[1:]], "answer",
+                     [Run(f"{lead}{plan.namer(key[1])} has also published "), *written, Run(".")])
         elif key[0] == "published":
             lead = f"In {key[2]}, " if key[2] else ""
             who = plan.namer(key[1]) if key[1] else ""
-            runs = [Run(f"{lead}{who} published {_series(plan, members, behalf)}"), *written, Run(".")] if who else \
+            series = _series(plan, members, behalf)
+            runs = [Run(f"{lead}{who} published {series}"), *written, Run(".")] if who else \
                 [*written, Run(f" {'were' if plural else 'was'} published{' in ' + key[2] if key[2] else ''}.")]
-            plan.add(runs, [*members, *(k for k in key[1:2] if k)])
+            also = [Run(f"{lead}{who} also published {series}"), *written, Run(".")] if who else None
+            plan.add(runs, [*members, *(k for k in key[1:2] if k)], "answer", also)
         else:
             state = plan.namer.label(key[1]) if key[1] else "planned"
             due = f" and {'are' if plural else 'is'} to be published in {key[2]}" if key[2] else ""

@@ -64,11 +64,16 @@ def test_no_structure_restated_no_fact_twice_no_hash(reports: dict[str, Path]) -
 
 
 def test_sentences_of_the_source_that_the_graph_can_say_as_it_does(reports: dict[str, Path]) -> None:
-    """Three of FAO's ways of putting a sentence: works published for one body are introduced by it and
+    """Four of FAO's ways of putting a sentence: works published for one body are introduced by it and
     their kind (source ¶9); the doer's acronym is not said again inside the name of what it did (¶6); a
-    predicate that is a list of its own ends its sentence, the next is said with 'also' (¶7)."""
+    predicate that is a list of its own ends its sentence, the next is said with 'also' (¶7); after an
+    invitation, each answer but the first is said as a further one, in the source's order (¶9)."""
     md = reports["md"].read_text(encoding="utf-8")
     assert "In 2024, FAO published the Commission's background study papers on *Sustainable use" in md
     assert "NETSOB designed the global survey on " in md and "NETSOB designed the NETSOB" not in md
     assert re.search(r"improving the mapping capabilities of Parties, [^.]*\.\[\^\d+\] NETSOB and GLOSOLAN are also "
                      r"harmonizing methodologies", md)
+    answers = re.search(r"Decision 15/28 also invited [^.]*\. In 2024, FAO published [^\n]*? The GSP is also "
+                        r"contributing soil biodiversity insights [^.]*\. NETSOB is also publishing several scientific "
+                        r"papers [^\n]*?NETSOB is also compiling case studies", md)
+    assert answers, "paragraph 9's answers to the invitation, each after the first with 'also'"
