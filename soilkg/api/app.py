@@ -18,7 +18,7 @@ from soilkg.api import boundary, describe, linked, metrics, named, sparql
 from soilkg.api.backend import Backend, EmbeddedBackend, RemoteBackend
 from soilkg.api.boundary import ErrorBoundary
 from soilkg.api.direct import SparqlDirect
-from soilkg.api.encoding import LEVEL_PER_ANSWER, MINIMUM_GZIP_BYTES
+from soilkg.api.encoding import INLINE_MAX_BYTES, LEVEL_PER_ANSWER, MINIMUM_GZIP_BYTES
 from soilkg.api.limits import BodyLimit
 from soilkg.api.service import QueryService
 from soilkg.api.settings import Settings
@@ -111,5 +111,6 @@ def asgi(project: Project, settings: Settings) -> ASGIApp:
     app = ViewMark(create_app(project, settings), settings.preview)
     # Outermost, so that what the view mark adds is compressed too (soilkg.api.encoding: what is not
     # sent compressed already).
-    return GZipMiddleware(app, minimum_size=MINIMUM_GZIP_BYTES, compresslevel=LEVEL_PER_ANSWER)
+    return GZipMiddleware(app, minimum_size=MINIMUM_GZIP_BYTES, compresslevel=LEVEL_PER_ANSWER,
+                          thread_minimum_size=INLINE_MAX_BYTES)
 

@@ -29,6 +29,10 @@ class ResultCache:
         self.entries.move_to_end(key)
         return answer
 
+    def fits(self, answer: Answer) -> bool:
+        """Whether an answer of this size (and a gzip form at most as big) may be kept."""
+        return len(answer.body) * 2 + 200 <= self.max_bytes // ENTRY_SHARE
+
     def put(self, key: Hashable, answer: Answer) -> None:
         cost = _cost(answer)
         if cost > self.max_bytes // ENTRY_SHARE or key in self.entries:

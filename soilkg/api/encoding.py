@@ -19,6 +19,8 @@ MINIMUM_GZIP_BYTES = 1024  # smaller bodies go as they are
 # its smallest form is worth the CPU.
 LEVEL_PER_ANSWER = 1
 LEVEL_PER_FILE = 9
+# As the middleware does (its thread_minimum_size): a bigger body is compressed off the event loop.
+INLINE_MAX_BYTES = 128 * 1024
 EXCLUDED = frozenset(DEFAULT_EXCLUDED_CONTENT_TYPES)  # what the middleware leaves as it is (images, fonts)
 
 

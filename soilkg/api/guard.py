@@ -98,7 +98,8 @@ def _scan_cached(text: str) -> _Scan:
 
 # Words the body is read for. A token's text in upper case is a part of the whole text in upper case
 # (str.upper maps each character on its own), so a text without these has no such token, and only
-# its prologue and form need reading: most queries, and a tenth of the server's time per new text.
+# its prologue and form need reading: most queries (the whole reading was a fifth of the server's
+# time for each new text, profiled: bench/README.md).
 BODY_WORDS = ("SERVICE", "FROM", "DATA", "BASE")
 _IRI = re.compile(IRI)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")

@@ -226,14 +226,15 @@ def _raw(url: str, params: dict[str, str], accept_encoding: str) -> httpx.Respon
         return response
 
 
-def test_a_kept_answer_goes_in_its_gzip_form_to_whoever_accepts_it(served: Server) -> None:
+@pytest.mark.parametrize("limit", [300, 4000])  # compressed on the event loop, and off it (over 128 KiB)
+def test_a_kept_answer_goes_in_its_gzip_form_to_whoever_accepts_it(served: Server, limit: int) -> None:
     """An answer kept in the result cache keeps its gzip form (soilkg/api/encoding.py), sent as it is to a
     client that accepts gzip and never to one that does not; both say the answer varies with
     Accept-Encoding and carry the one ETag. (That the form is made once, not per request, is what
     bench/README.md measures: over HTTP the bytes are those the middleware would make.)"""
     import gzip
 
-    params = {"query": "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 300"}
+    params = {"query": f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT {limit}"}
     first = _raw(served.sparql, params, "gzip")
     again = _raw(served.sparql, params, "gzip")
     plain = _raw(served.sparql, params, "identity")
@@ -242,6 +243,7 @@ def test_a_kept_answer_goes_in_its_gzip_form_to_whoever_accepts_it(served: Serve
     assert "content-encoding" not in plain.headers
     assert first.content == again.content
     assert gzip.decompress(first.content) == plain.content and plain.content.startswith(b"{")
+    assert (len(plain.content) > 128 * 1024) is (limit > 1000)
     for response in (first, again, plain):
         assert {"Accept", "Accept-Encoding"} <= {v.strip() for v in response.headers["vary"].split(",")}
         assert response.headers["etag"] == first.headers["etag"]  # one answer, whichever encoding
