@@ -48,6 +48,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from api_bench import QUERIES, free_port, make_project, oxigraph_binary, stop_all, wait_up  # noqa: E402
+from cpu_cost import children, cpu_seconds  # noqa: E402
 
 from soilkg import queries  # noqa: E402
 from soilkg.sitegen import build_site_info  # noqa: E402
@@ -141,21 +142,9 @@ class Target:
     pid: int  # the server's first process: its CPU time is counted with every process it started
 
 
-def cpu_seconds(pid: int) -> float:
-    """User and system time of a process and all its descendants, now (Linux /proc)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    pending = [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-        except OSError:
-            continue  # ended meanwhile
-        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime (fields 14 and 15 of stat)
-        pending.extend(int(child) for child in children)
-    return total
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time so far of a server's process and every process under it (query workers, fork server)."""
+    return cpu_seconds([pid, *children(pid)])
 
 
 Mode = Literal["plain", "revalidate", "unique"]
@@ -178,9 +167,9 @@ def side_by_side(targets: dict[str, Target], concurrency: int, seconds: float, r
     cpu = {name: 0.0 for name in targets}
     for _ in range(rounds):
         for name, target in targets.items():
-            before = cpu_seconds(target.pid)
+            before = tree_cpu_seconds(target.pid)
             runs[name].append(wrk(target.base, target.day, concurrency, seconds, mode))
-            cpu[name] += cpu_seconds(target.pid) - before
+            cpu[name] += tree_cpu_seconds(target.pid) - before
     out = {}
     for name, found in runs.items():
         statuses: dict[str, int] = {}

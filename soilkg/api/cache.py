@@ -31,7 +31,7 @@ class ResultCache:
 
     def fits(self, answer: Answer) -> bool:
         """Whether an answer of this size (and a gzip form at most as big) may be kept."""
-        return len(answer.body) * 2 + 200 <= self.max_bytes // ENTRY_SHARE
+        return _cost(answer) + len(answer.body) <= self.max_bytes // ENTRY_SHARE
 
     def put(self, key: Hashable, answer: Answer) -> None:
         cost = _cost(answer)

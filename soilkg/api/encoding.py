@@ -8,6 +8,7 @@ that says its content encoding unchanged.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 
 from starlette.datastructures import Headers
@@ -35,6 +36,13 @@ def gzip_form(body: bytes, media_type: str, level: int) -> bytes | None:
         return None
     packed = gzip.compress(body, compresslevel=level, mtime=0)
     return packed if len(packed) < len(body) else None
+
+
+async def kept_gzip_form(body: bytes, media_type: str) -> bytes | None:
+    """The gzip form of an answer to keep, made off the event loop when the body is big."""
+    if len(body) <= INLINE_MAX_BYTES:
+        return gzip_form(body, media_type, LEVEL_PER_ANSWER)
+    return await asyncio.to_thread(gzip_form, body, media_type, LEVEL_PER_ANSWER)
 
 
 def choose(body: bytes, gzipped: bytes | None, request: Headers, headers: dict[str, str]) -> bytes:

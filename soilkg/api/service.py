@@ -7,7 +7,6 @@ is kept only when the worker says it came from the store that was looked at.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import math
 import time
@@ -17,7 +16,7 @@ from typing import TypeVar
 
 from soilkg.api.backend import NO_DATASET, Answer, Backend, Dataset
 from soilkg.api.cache import ResultCache
-from soilkg.api.encoding import INLINE_MAX_BYTES, LEVEL_PER_ANSWER, gzip_form
+from soilkg.api.encoding import kept_gzip_form
 from soilkg.api.fairness import Timings, Trials, reads_cheap, shape
 from soilkg.api.problems import ApiError
 from soilkg.api.protocol import COSTLY_CODES
@@ -26,12 +25,6 @@ from soilkg.api.storelink import Snapshot
 
 SLOW = math.inf  # recorded for a shape that overran or exhausted memory
 T = TypeVar("T", Answer, Answer | None)
-
-
-async def _gzip_form(answer: Answer) -> bytes | None:
-    if len(answer.body) <= INLINE_MAX_BYTES:
-        return gzip_form(answer.body, answer.media_type, LEVEL_PER_ANSWER)
-    return await asyncio.to_thread(gzip_form, answer.body, answer.media_type, LEVEL_PER_ANSWER)
 
 
 class QueryService:
@@ -75,7 +68,7 @@ class QueryService:
         answer = await self._fairly(query, media_type, dataset, client, trusted)
         if seen is not None and self.cache.max_bytes and answer.store == seen.target and self.cache.fits(answer):
             # Compressed once here rather than by the middleware at each request that repeats it.
-            answer = replace(answer, gzipped=await _gzip_form(answer))
+            answer = replace(answer, gzipped=await kept_gzip_form(answer.body, answer.media_type))
             self.cache.put(key, answer)
         return answer
 

@@ -238,7 +238,9 @@ def _place(plan: Plan, text: str) -> int:
 
 def _activity_sentence(plan: Plan, who: list[str], texts: list[str]) -> None:
     plural = len(who) > 1
-    again = any(form in plan.written() for form in plan.namer.forms(who[0]))
+    # "also" when the doer has already done something in this paragraph, not when it was only named
+    # ("In April 2022, the GSP launched INSOP ... To this end, INSOP works to improve ...").
+    again = any(s.kind == "answer" and s.about[:1] == who[:1] for s in plan.sentences)
     predicates: list[str] = []
     statements: list[str] = []
     for text in texts:
@@ -257,13 +259,18 @@ def _activity_sentence(plan: Plan, who: list[str], texts: list[str]) -> None:
     if len(predicates) > 1 and any(", " in p for p in predicates[:-1]):
         for index, predicate in enumerate(predicates):
             if index:
-                verb, _, rest = predicate.partition(" ")
-                predicate = f"{verb} also {rest}" if verb in ("is", "are") else f"also {predicate}"
+                predicate = _with_also(predicate)
             _activity_sentence_of(plan, who, [predicate], targets if index == 0 else [], about, again or index > 0)
     elif predicates:
         _activity_sentence_of(plan, who, predicates, targets, about, again)
     for text in statements:
         plan.add(text[:1].upper() + text[1:] + ".", about)
+
+
+def _with_also(predicate: str) -> str:
+    """'is harmonizing ...' -> 'is also harmonizing ...'; 'works to ...' -> 'also works to ...'."""
+    verb, _, rest = predicate.partition(" ")
+    return f"{verb} also {rest}" if verb in ("is", "are") else f"also {predicate}"
 
 
 def _activity_sentence_of(plan: Plan, who: list[str], predicates: list[str], targets: list[Fact], about: list[str],
@@ -278,13 +285,11 @@ def _activity_sentence_of(plan: Plan, who: list[str], predicates: list[str], tar
             labels = sorted((plan.namer.label(f.value) for f in targets), key=lambda t: [int(n) for n in
                                                                                         re.findall(r"\d+", t)])
             body += ", in particular on " + join_words(labels)
-            about += [f.value for f in targets]
+            about = about + [f.value for f in targets]  # the caller's list serves its next sentences too
         mentioned = [s for s in plan.subjects() if s not in who and any(
             form in body.lower() for form in plan.namer.forms(s))]
         aims = "".join(_aim(plan, s) for s in mentioned[:1]) + "."
-        verb, _, rest = body.partition(" ")
-        further = None if " also " in f" {name} {body} " else \
-            f"{name} {verb} also {rest}{aims}" if verb in ("is", "are") else f"{name} also {body}{aims}"
+        further = None if " also " in f" {name} {body} " else f"{name} {_with_also(body)}{aims}"
         plan.add(f"{name} {body}{aims}", about + mentioned, "answer", further)
 
 
